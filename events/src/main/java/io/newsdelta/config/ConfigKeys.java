@@ -1,0 +1,52 @@
+package io.newsdelta.config;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Every configuration key newsdelta understands, and how each is named as an environment variable:
+ * {@code NEWSDELTA_} + the key path upper-cased, with {@code .} and {@code -} as {@code _}.
+ * List-valued keys take a comma-separated list from the environment.
+ */
+public final class ConfigKeys {
+  /** A key and whether it holds a list. */
+  public record Key(String path, boolean list) {
+    public String envName() {
+      return "NEWSDELTA_" + path.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+  }
+
+  public static final List<Key> ALL =
+      List.of(
+          new Key("kafka.bootstrap-servers", false),
+          new Key("kafka.partitions", false),
+          new Key("kafka.embedded.port", false),
+          new Key("kafka.embedded.controller-port", false),
+          new Key("kafka.embedded.data-dir", false),
+          new Key("feeds", true),
+          new Key("ingest.feed-poll-interval", false),
+          new Key("ingest.article-recheck", true),
+          new Key("ingest.fetch-timeout", false),
+          new Key("ingest.max-page-bytes", false),
+          new Key("ingest.user-agent", false),
+          new Key("ingest.fetch-concurrency", false),
+          new Key("diff-worker.threads", false),
+          new Key("extract.sites", true),
+          new Key("notifier.http.port", false),
+          new Key("notifier.http.bind", false),
+          new Key("notifier.webhooks", true),
+          new Key("notifier.retry.max-attempts", false),
+          new Key("notifier.retry.initial-backoff", false));
+
+  private ConfigKeys() {}
+
+  /** The key an environment variable overrides, if it is one of ours. */
+  public static Optional<Key> forEnvName(String envName) {
+    return ALL.stream().filter(k -> k.envName().equals(envName)).findFirst();
+  }
+
+  public static Optional<Key> forPath(String path) {
+    return ALL.stream().filter(k -> k.path().equals(path)).findFirst();
+  }
+}

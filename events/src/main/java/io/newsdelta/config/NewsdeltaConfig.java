@@ -1,0 +1,12 @@
+package io.newsdelta.config;
+
+/**
+ * The whole configuration, validated.
+ *
+ * @param kafka where Kafka is
+ * @param ingest the ingest service
+ * @param diffWorker the diff worker
+ * @param notifier the notifier
+ */
+public record NewsdeltaConfig(
+    KafkaSettings kafka, IngestConfig ingest, DiffWorkerConfig diffWorker, NotifierConfig notifier) {}

@@ -1,0 +1,6 @@
+/**
+ * The YAML configuration of DESIGN.md: loaded once, overridden by {@code NEWSDELTA_*} environment variables,
+ * validated into one typed record per service. A bad value is a {@link io.newsdelta.config.ConfigException}
+ * naming the key, the value and what is allowed.
+ */
+package io.newsdelta.config;

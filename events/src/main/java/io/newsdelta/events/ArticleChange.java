@@ -1,0 +1,50 @@
+package io.newsdelta.events;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The difference between two consecutive versions of an article, on {@link Topics#ARTICLE_CHANGES}.
+ *
+ * @param changeId stable id of this change ({@code articleId#fromVersion-toVersion}), the idempotency key
+ * @param articleId the normalised canonical URL
+ * @param url the URL the new version was fetched from
+ * @param title the new headline
+ * @param fromVersion the older version number
+ * @param toVersion the newer version number
+ * @param fromObservedAt when the older version was observed
+ * @param toObservedAt when the newer version was observed
+ * @param headlineChanged whether the headline differs
+ * @param minor true when the edit is small (punctuation, a few words) and the headline is the same
+ * @param revertOf the earlier version number whose text the new version equals, or null
+ * @param hunks the word-level edits, in reading order
+ * @param stats words added and removed
+ * @param summary one human line describing the change
+ * @param previousTitle the old headline (added field)
+ */
+public record ArticleChange(
+    String changeId,
+    String articleId,
+    String url,
+    String title,
+    int fromVersion,
+    int toVersion,
+    Instant fromObservedAt,
+    Instant toObservedAt,
+    boolean headlineChanged,
+    boolean minor,
+    Integer revertOf,
+    List<Hunk> hunks,
+    ChangeStats stats,
+    String summary,
+    String previousTitle) {
+
+  public ArticleChange {
+    hunks = hunks == null ? List.of() : List.copyOf(hunks);
+  }
+
+  /** The change id for a pair of versions of one article. */
+  public static String idOf(String articleId, int fromVersion, int toVersion) {
+    return articleId + "#" + fromVersion + "-" + toVersion;
+  }
+}
