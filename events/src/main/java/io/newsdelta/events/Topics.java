@@ -11,6 +11,8 @@ public final class Topics {
   public static final String INGEST_ERRORS = "newsdelta.ingest.errors";
   public static final String NOTIFICATIONS_DLQ = "newsdelta.notifications.dlq";
   public static final String FEEDS = "newsdelta.feeds";
+  /** Ingest's per-article schedule and last published body hash (compacted; key = article id). */
+  public static final String INGEST_STATE = "newsdelta.ingest.state";
 
   /** Large pages must fit: 16 MiB per message on the raw topic. */
   public static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
@@ -36,6 +38,7 @@ public final class Topics {
         new TopicSpec(ARTICLE_CHANGES, partitions, data),
         new TopicSpec(INGEST_ERRORS, 1, Map.of("compression.type", "zstd", "retention.ms", "604800000")),
         new TopicSpec(NOTIFICATIONS_DLQ, 1, data),
-        new TopicSpec(FEEDS, 1, Map.of("cleanup.policy", "compact", "compression.type", "zstd")));
+        new TopicSpec(FEEDS, 1, Map.of("cleanup.policy", "compact", "compression.type", "zstd")),
+        new TopicSpec(INGEST_STATE, partitions, Map.of("cleanup.policy", "compact", "compression.type", "zstd")));
   }
 }
