@@ -32,6 +32,7 @@ public final class ConfigKeys {
           new Key("ingest.user-agent", false),
           new Key("ingest.fetch-concurrency", false),
           new Key("diff-worker.threads", false),
+          new Key("diff-worker.state-dir", false),
           new Key("extract.sites", true),
           new Key("notifier.http.port", false),
           new Key("notifier.http.bind", false),

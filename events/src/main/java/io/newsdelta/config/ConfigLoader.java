@@ -140,7 +140,10 @@ public final class ConfigLoader {
             v.integer("ingest.max-page-bytes", 8 * 1024 * 1024, 1024, 64 * 1024 * 1024),
             v.text("ingest.user-agent", "newsdelta/0.1 (+https://github.com/newsdelta/newsdelta)"),
             v.integer("ingest.fetch-concurrency", 8, 1, 256));
-    DiffWorkerConfig diffWorker = new DiffWorkerConfig(v.integer("diff-worker.threads", 1, 1, 64), siteRules(v));
+    DiffWorkerConfig diffWorker = new DiffWorkerConfig(
+            v.integer("diff-worker.threads", 1, 1, 64),
+            Path.of(v.text("diff-worker.state-dir", "./data/diff-worker")),
+            siteRules(v));
     NotifierConfig notifier =
         new NotifierConfig(
             v.text("notifier.http.bind", "127.0.0.1"),

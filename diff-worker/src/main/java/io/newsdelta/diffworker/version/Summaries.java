@@ -1,0 +1,52 @@
+package io.newsdelta.diffworker.version;
+
+import io.newsdelta.diffworker.diff.WordDiff;
+import io.newsdelta.events.ArticleVersion;
+import io.newsdelta.events.Hunk;
+import java.time.Duration;
+
+/** One human line describing a change, for alerts and feeds. */
+final class Summaries {
+  private Summaries() {}
+
+  static String of(
+      ArticleVersion from, ArticleVersion to, WordDiff.Result diff, boolean headlineChanged, Integer revertOf) {
+    StringBuilder s = new StringBuilder();
+    s.append("Version ").append(from.version()).append(" → ").append(to.version());
+    s.append(" (").append(elapsed(Duration.between(from.observedAt(), to.observedAt()))).append(" later): ");
+    if (revertOf != null) {
+      s.append("reverted to the text of version ").append(revertOf).append("; ");
+    }
+    if (headlineChanged) {
+      s.append("headline changed from \"").append(from.title()).append("\" to \"").append(to.title()).append("\"; ");
+    }
+    long replaced = diff.hunks().stream().filter(h -> h.op() == Hunk.Op.REPLACE).count();
+    long inserted = diff.hunks().stream().filter(h -> h.op() == Hunk.Op.INSERT).count();
+    long deleted = diff.hunks().stream().filter(h -> h.op() == Hunk.Op.DELETE).count();
+    if (diff.isEmpty()) {
+      s.append("body unchanged");
+    } else {
+      s.append(diff.stats().wordsAdded()).append(" words added, ")
+          .append(diff.stats().wordsRemoved()).append(" removed in ")
+          .append(replaced).append(" replaced, ")
+          .append(inserted).append(" inserted and ")
+          .append(deleted).append(" deleted passages");
+    }
+    return s.toString();
+  }
+
+  static String elapsed(Duration d) {
+    long minutes = Math.max(0, d.toMinutes());
+    if (minutes < 1) {
+      return Math.max(0, d.toSeconds()) + " seconds";
+    }
+    if (minutes < 120) {
+      return minutes + (minutes == 1 ? " minute" : " minutes");
+    }
+    long hours = d.toHours();
+    if (hours < 48) {
+      return hours + " hours";
+    }
+    return d.toDays() + " days";
+  }
+}

@@ -1,0 +1,74 @@
+package io.newsdelta.diffworker.version;
+
+import io.newsdelta.diffworker.diff.WordDiff;
+import io.newsdelta.events.ArticleChange;
+import io.newsdelta.events.ArticleVersion;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Numbers versions and describes changes. A new version is recorded only when the text hash differs from the
+ * latest version's; the first version is recorded, never announced.
+ */
+public final class Versioner {
+  /** Body edits of at most this many words, with the same headline, are flagged minor. */
+  static final int MINOR_WORDS = 3;
+
+  private Versioner() {}
+
+  /**
+   * Observes a text of an article.
+   *
+   * @param state the article's state, or null when the article is new
+   * @param articleId the article id
+   * @param url the URL it was fetched from
+   * @param observedAt the fetch time of the raw version
+   * @param text the extracted, normalised text
+   */
+  public static Observation observe(
+      ArticleState state, String articleId, String url, Instant observedAt, ArticleText text) {
+    String hash = text.sha256();
+    if (state != null && state.latest().textSha256().equals(hash)) {
+      return new Observation(state, null, null);
+    }
+    int number = state == null ? 1 : state.latest().version() + 1;
+    ArticleVersion version =
+        new ArticleVersion(
+            articleId, url, number, observedAt, text.title(), text.byline(), text.paragraphs(), hash,
+            text.standfirst());
+    List<String> hashes = new ArrayList<>(state == null ? List.of() : state.textHashes());
+    hashes.add(hash);
+    ArticleState next = new ArticleState(version, hashes);
+    if (state == null) {
+      return new Observation(next, version, null);
+    }
+    return new Observation(next, version, describe(state, version));
+  }
+
+  private static ArticleChange describe(ArticleState state, ArticleVersion to) {
+    ArticleVersion from = state.latest();
+    WordDiff.Result diff = WordDiff.diff(from.paragraphs(), to.paragraphs());
+    boolean headlineChanged = !from.title().equals(to.title());
+    int revertIndex = state.textHashes().lastIndexOf(to.textSha256());
+    Integer revertOf = revertIndex >= 0 ? revertIndex + 1 : null;
+    int words = diff.stats().wordsAdded() + diff.stats().wordsRemoved();
+    boolean minor = !headlineChanged && words <= MINOR_WORDS;
+    return new ArticleChange(
+        ArticleChange.idOf(to.articleId(), from.version(), to.version()),
+        to.articleId(),
+        to.url(),
+        to.title(),
+        from.version(),
+        to.version(),
+        from.observedAt(),
+        to.observedAt(),
+        headlineChanged,
+        minor,
+        revertOf,
+        diff.hunks(),
+        diff.stats(),
+        Summaries.of(from, to, diff, headlineChanged, revertOf),
+        from.title());
+  }
+}

@@ -1,0 +1,77 @@
+package io.newsdelta.diffworker.version;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsdelta.diffworker.SeedStory;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class VersionerTest {
+  private static final String ID = "https://news.example/politics/8020039";
+  private static final Instant T0 = Instant.parse("2009-04-27T10:00:00Z");
+
+  @Test
+  void shouldRecordTheFirstVersionWithoutAnnouncingIt() {
+    Observation first = Versioner.observe(null, ID, ID, T0, SeedStory.version(4));
+
+    assertThat(first.version().version()).isEqualTo(1);
+    assertThat(first.version().title()).isEqualTo("Phone and email tracking plan due");
+    assertThat(first.change()).isNull();
+  }
+
+  @Test
+  void shouldNumberAndDescribeARealEdit() {
+    Observation first = Versioner.observe(null, ID, ID, T0, SeedStory.version(4));
+    Instant later = T0.plus(Duration.ofMinutes(40));
+
+    Observation second = Versioner.observe(first.state(), ID, ID, later, SeedStory.version(5));
+
+    assertThat(second.version().version()).isEqualTo(2);
+    assertThat(second.change().fromVersion()).isEqualTo(1);
+    assertThat(second.change().toVersion()).isEqualTo(2);
+    assertThat(second.change().headlineChanged()).isTrue();
+    assertThat(second.change().previousTitle()).isEqualTo("Phone and email tracking plan due");
+    assertThat(second.change().title()).isEqualTo("Plan to monitor all internet use");
+    assertThat(second.change().minor()).isFalse();
+    assertThat(second.change().revertOf()).isNull();
+    assertThat(second.change().changeId()).isEqualTo(ID + "#1-2");
+    assertThat(second.change().fromObservedAt()).isEqualTo(T0);
+    assertThat(second.change().toObservedAt()).isEqualTo(later);
+    assertThat(second.change().summary()).contains("40 minutes later").contains("Plan to monitor all internet use");
+  }
+
+  @Test
+  void shouldNotCreateAVersionWhenTheTextIsTheSame() {
+    Observation first = Versioner.observe(null, ID, ID, T0, SeedStory.version(4));
+
+    Observation again = Versioner.observe(first.state(), ID, ID, T0.plusSeconds(60), SeedStory.version(4));
+
+    assertThat(again.isNewVersion()).isFalse();
+    assertThat(again.state()).isEqualTo(first.state());
+  }
+
+  @Test
+  void shouldFlagASmallEditAsMinor() {
+    ArticleText a = new ArticleText("Title", null, null, List.of("The vote is on Tuesday."));
+    ArticleText b = new ArticleText("Title", null, null, List.of("The vote is on Wednesday."));
+    Observation first = Versioner.observe(null, ID, ID, T0, a);
+
+    Observation second = Versioner.observe(first.state(), ID, ID, T0.plusSeconds(60), b);
+
+    assertThat(second.change().minor()).isTrue();
+    assertThat(second.change().headlineChanged()).isFalse();
+  }
+
+  @Test
+  void shouldRecogniseARevertToAnEarlierText() {
+    Observation v1 = Versioner.observe(null, ID, ID, T0, SeedStory.version(4));
+    Observation v2 = Versioner.observe(v1.state(), ID, ID, T0.plusSeconds(60), SeedStory.version(5));
+
+    Observation v3 = Versioner.observe(v2.state(), ID, ID, T0.plusSeconds(120), SeedStory.version(4));
+
+    assertThat(v3.version().version()).isEqualTo(3);
+    assertThat(v3.change().revertOf()).isEqualTo(1);
+  }
+}
