@@ -128,7 +128,7 @@ public final class ConfigLoader {
             v.text("kafka.bootstrap-servers", ""),
             v.integer("kafka.partitions", 6, 1, 1000),
             new KafkaSettings.Embedded(
-                v.integer("kafka.embedded.port", 9092, 1, 65535),
+                v.integer("kafka.embedded.port", 9092, 0, 65535),
                 v.integer("kafka.embedded.controller-port", 0, 0, 65535),
                 Path.of(v.text("kafka.embedded.data-dir", "./data/kafka"))));
     IngestConfig ingest =
