@@ -1,0 +1,70 @@
+package io.newsdelta.diffworker.extract;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Recognises short paragraphs that are page furniture rather than story: dates and "last updated"
+ * stamps (which change on every render and would trigger false versions), buttons such as "Share" or
+ * "Drucken", ad labels, comment counts and "read more" prompts. Only short paragraphs are tested, so
+ * a sentence that merely mentions a date is kept.
+ */
+final class Stamps {
+
+  private static final int MAX_LENGTH = 100;
+  private static final String MONTH = "(?:jan|feb|m[äa]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz]"
+      + "|janvier|f[ée]vrier|mars|avril|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre"
+      + "|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)"
+      + "[a-zäéû]*\\.?";
+  private static final Pattern DATE = Pattern.compile(
+      "\\d{1,2}\\.\\s?\\d{1,2}\\.\\s?\\d{2,4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{2,4}"
+          + "|\\d{1,2}\\.?\\s+(?:de\\s+)?" + MONTH + "(?:\\s+(?:de\\s+)?\\d{4})?"
+          + "|" + MONTH + "\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}"
+          + "|\\d+\\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\\s+ago"
+          + "|vor\\s+\\d+\\s+(?:sekunden|minuten|stunden|tagen|wochen)"
+          + "|\\b\\d{1,2}:\\d{2}\\b");
+  private static final Pattern STAMP_WORDS = Pattern.compile(
+      "^(?:zuletzt |last |first )?(?:aktualisiert|geändert|veröffentlicht|erstellt|publiziert|stand"
+          + "|datum|updated|update|published|posted|modified|erschienen|am|on|von|by|uhr)\\b");
+  private static final Pattern FURNITURE = Pattern.compile(
+      "(?:advertisement|anzeige|werbung|publicité|publicidad|sponsored|share|teilen|tweet|drucken"
+          + "|print|e-?mail|mail|facebook|twitter|whatsapp|pinterest|linkedin|xing|reddit"
+          + "|kommentare?|comments?|\\d+ (?:comments?|kommentare?|antworten|replies)"
+          + "|(?:keine |no )?(?:kommentare|comments)(?: yet)?|mehr zum thema|lesen sie auch|lesen sie mehr"
+          + "|read more|weiterlesen|mehr lesen|mehr|more|nach oben|zurück|back|back to top|top|schließen"
+          + "|close|menü|menu|suche|search|home|startseite|login|anmelden|abonnieren|subscribe"
+          + "|newsletter|feedback|link kopieren|copy link|artikel teilen|share this|zum artikel"
+          + "|zur startseite|bild vergrößern|foto|video|audio|galerie|gallery|loading\\.*)"
+          + "[\\s:.!]*");
+
+  private Stamps() {}
+
+  /** True if {@code text} (already normalised) is furniture rather than story. */
+  static boolean isBoilerplate(String text) {
+    if (text.length() > MAX_LENGTH) {
+      return false;
+    }
+    String lower = text.toLowerCase(Locale.ROOT);
+    if (FURNITURE.matcher(lower).matches()) {
+      return true;
+    }
+    if (lower.startsWith("©") || lower.startsWith("(c) ") || lower.startsWith("copyright")) {
+      return true;
+    }
+    return isDateStamp(lower);
+  }
+
+  private static boolean isDateStamp(String lower) {
+    var m = DATE.matcher(lower);
+    if (!m.find()) {
+      return false;
+    }
+    int words = lower.split(" ").length;
+    if (STAMP_WORDS.matcher(lower).find() && words <= 12) {
+      return true;
+    }
+    // What is left after removing the date must be short: "31. Mai 2012 | 14:30 Uhr", "Mo, 3.4.2023".
+    String rest = DATE.matcher(lower).replaceAll(" ").replaceAll("[^\\p{L}]+", " ").trim();
+    return rest.isEmpty() || (rest.split(" ").length <= 3 && words <= 8);
+  }
+}
