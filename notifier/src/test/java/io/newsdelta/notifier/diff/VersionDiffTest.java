@@ -1,0 +1,94 @@
+package io.newsdelta.notifier.diff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsdelta.events.ArticleVersion;
+import io.newsdelta.notifier.diff.ParagraphDiff.Kind;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class VersionDiffTest {
+
+  private static ArticleVersion version(int n, String title, String... paragraphs) {
+    return new ArticleVersion(
+        "https://news.example/a", "https://news.example/a", n, Instant.parse("2026-11-23T10:00:00Z"),
+        title, null, List.of(paragraphs), "sha" + n, null);
+  }
+
+  @Test
+  void shouldMarkReplacedWordsAsDeletedThenInserted() {
+    assertThat(WordDiff.between("The minister said no deal", "The minister said a deal was close"))
+        .containsExactly(
+            new Segment(Segment.Kind.EQUAL, "The minister said"),
+            new Segment(Segment.Kind.DELETED, "no"),
+            new Segment(Segment.Kind.INSERTED, "a"),
+            new Segment(Segment.Kind.EQUAL, "deal"),
+            new Segment(Segment.Kind.INSERTED, "was close"));
+  }
+
+  @Test
+  void shouldIgnoreSpacingDifferences() {
+    assertThat(WordDiff.between("two  words ", "two words"))
+        .containsExactly(new Segment(Segment.Kind.EQUAL, "two words"));
+  }
+
+  @Test
+  void shouldTreatNullAsEmptyText() {
+    assertThat(WordDiff.between(null, "new standfirst"))
+        .containsExactly(new Segment(Segment.Kind.INSERTED, "new standfirst"));
+    assertThat(WordDiff.between(null, null)).isEmpty();
+  }
+
+  @Test
+  void shouldKeepUnchangedParagraphsAndDiffTheEditedOneWordByWord() {
+    VersionDiff diff =
+        VersionDiff.between(
+            version(1, "Storm hits coast", "First paragraph.", "Ten people were hurt.", "Last paragraph."),
+            version(2, "Storm hits coast", "First paragraph.", "Twelve people were hurt.", "Last paragraph."));
+
+    assertThat(diff.headlineChanged()).isFalse();
+    assertThat(diff.paragraphs()).extracting(ParagraphDiff::kind)
+        .containsExactly(Kind.UNCHANGED, Kind.CHANGED, Kind.UNCHANGED);
+    assertThat(diff.paragraphs().get(1).segments())
+        .containsExactly(
+            new Segment(Segment.Kind.DELETED, "Ten"),
+            new Segment(Segment.Kind.INSERTED, "Twelve"),
+            new Segment(Segment.Kind.EQUAL, "people were hurt."));
+    assertThat(diff.changedParagraphs()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldShowAParagraphAddedAtTheTopWithoutMarkingTheOthersEdited() {
+    VersionDiff diff =
+        VersionDiff.between(
+            version(1, "T", "One.", "Two."),
+            version(2, "T", "Breaking: update.", "One.", "Two."));
+
+    assertThat(diff.paragraphs()).extracting(ParagraphDiff::kind)
+        .containsExactly(Kind.INSERTED, Kind.UNCHANGED, Kind.UNCHANGED);
+    assertThat(diff.paragraphs().get(0).plainText()).isEqualTo("Breaking: update.");
+  }
+
+  @Test
+  void shouldShowARemovedParagraphAsDeleted() {
+    VersionDiff diff = VersionDiff.between(version(1, "T", "One.", "Gone.", "Two."), version(2, "T", "One.", "Two."));
+
+    assertThat(diff.paragraphs()).extracting(ParagraphDiff::kind)
+        .containsExactly(Kind.UNCHANGED, Kind.DELETED, Kind.UNCHANGED);
+    assertThat(diff.paragraphs().get(1).plainText()).isEqualTo("Gone.");
+  }
+
+  @Test
+  void shouldDiffTheHeadline() {
+    VersionDiff diff = VersionDiff.between(version(1, "PM to resign"), version(2, "PM will not resign"));
+
+    assertThat(diff.headlineChanged()).isTrue();
+    assertThat(diff.headline())
+        .containsExactly(
+            new Segment(Segment.Kind.EQUAL, "PM"),
+            new Segment(Segment.Kind.DELETED, "to"),
+            new Segment(Segment.Kind.INSERTED, "will not"),
+            new Segment(Segment.Kind.EQUAL, "resign"));
+  }
+}
