@@ -1,0 +1,183 @@
+package io.newsdelta.ingest;
+
+import io.newsdelta.config.FeedConfig;
+import io.newsdelta.config.IngestConfig;
+import io.newsdelta.events.FeedRegistration;
+import io.newsdelta.ingest.fetch.HttpFetcher;
+import io.newsdelta.ingest.poll.FeedPoller;
+import io.newsdelta.ingest.publish.IngestPublisher;
+import io.newsdelta.ingest.schedule.RecheckSchedule;
+import io.newsdelta.ingest.state.ArticleState;
+import io.newsdelta.ingest.state.StateRestorer;
+import io.newsdelta.ingest.watch.ArticleWatcher;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ingest service: polls the configured feeds, fetches new articles at once and again on the
+ * re-check schedule, and publishes a raw version whenever an article's body changed. Its per-article
+ * state lives in the compacted {@code newsdelta.ingest.state} topic and is read back at start, so a
+ * restart neither re-announces articles nor re-fetches those that are not due.
+ *
+ * <p>Threads: one starts the service (restores state, then schedules the rest) and afterwards ticks the
+ * due-check dispatcher; a small pool polls feeds; {@code fetchConcurrency} threads fetch article pages.
+ */
+public final class IngestService implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
+  private static final Duration DISPATCH_TICK = Duration.ofMillis(100);
+  private static final Duration RESTORE_TIMEOUT = Duration.ofSeconds(60);
+  private static final Duration RESTORE_RETRY = Duration.ofSeconds(5);
+  private static final Duration CLOSE_BUDGET = Duration.ofSeconds(30);
+  private static final int MAX_FEED_THREADS = 4;
+
+  private final IngestConfig config;
+  private final String bootstrapServers;
+  private final Clock clock;
+  private final AtomicBoolean started = new AtomicBoolean();
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private volatile boolean stopping;
+
+  private ScheduledExecutorService control;
+  private ScheduledExecutorService feedPool;
+  private ExecutorService fetchPool;
+  private IngestPublisher publisher;
+  private ArticleWatcher watcher;
+
+  /** The service on the system clock. */
+  public IngestService(IngestConfig config, String bootstrapServers) {
+    this(config, bootstrapServers, Clock.systemUTC());
+  }
+
+  /**
+   * The service on a given clock, which stamps discoveries, fetches and checks (tests move it to make
+   * checks due).
+   */
+  public IngestService(IngestConfig config, String bootstrapServers, Clock clock) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.bootstrapServers = Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /**
+   * Starts the service and returns at once: in the background it reads its state back from Kafka, then
+   * registers the feeds, polls each feed every {@code feedPollInterval} (the first poll at once) and
+   * fetches articles as they come due.
+   */
+  public void start() {
+    if (!started.compareAndSet(false, true)) {
+      throw new IllegalStateException("IngestService already started");
+    }
+    RecheckSchedule schedule = new RecheckSchedule(config.articleRecheck());
+    HttpFetcher fetcher =
+        HttpFetcher.builder()
+            .userAgent(config.userAgent())
+            .timeout(config.fetchTimeout())
+            .maxBytes(config.maxPageBytes())
+            .clock(clock)
+            .build();
+    int feedThreads = Math.max(1, Math.min(config.feeds().size(), MAX_FEED_THREADS));
+    control = Executors.newSingleThreadScheduledExecutor(threads("ingest-control"));
+    feedPool = Executors.newScheduledThreadPool(feedThreads, threads("ingest-feed"));
+    fetchPool = Executors.newFixedThreadPool(Math.max(1, config.fetchConcurrency()), threads("ingest-fetch"));
+    publisher = new IngestPublisher(bootstrapServers);
+    watcher = new ArticleWatcher(schedule, fetcher, publisher, clock, fetchPool, config.fetchConcurrency());
+    List<FeedPoller> pollers = new ArrayList<>();
+    for (FeedConfig feed : config.feeds()) {
+      pollers.add(new FeedPoller(feed.url(), fetcher, publisher, watcher, clock, () -> stopping));
+    }
+    LOG.info("Starting ingest: {} feeds every {}, re-checks {}, {} fetches at once", config.feeds().size(),
+        config.feedPollInterval(), config.articleRecheck(), config.fetchConcurrency());
+    control.execute(() -> startUp(pollers));
+  }
+
+  private void startUp(List<FeedPoller> pollers) {
+    if (stopping) {
+      return;
+    }
+    Map<String, ArticleState> restored;
+    try {
+      restored = new StateRestorer(bootstrapServers, RESTORE_TIMEOUT).restore();
+    } catch (RuntimeException e) {
+      LOG.error("Cannot start ingest yet: {}; trying again in {} s", e.getMessage(), RESTORE_RETRY.toSeconds());
+      if (!stopping) {
+        control.schedule(() -> startUp(pollers), RESTORE_RETRY.toMillis(), TimeUnit.MILLISECONDS);
+      }
+      return;
+    }
+    watcher.restore(restored);
+    LOG.info("Ingest knows {} articles, {} with checks left", watcher.knownArticles(), watcher.waitingArticles());
+    for (FeedConfig feed : config.feeds()) {
+      publisher.registerFeed(new FeedRegistration(feed.url().toString(), feed.name()));
+    }
+    long period = config.feedPollInterval().toMillis();
+    for (FeedPoller poller : pollers) {
+      feedPool.scheduleAtFixedRate(poller::poll, 0, period, TimeUnit.MILLISECONDS);
+    }
+    control.scheduleWithFixedDelay(this::dispatch, 0, DISPATCH_TICK.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private void dispatch() {
+    try {
+      watcher.dispatchDue();
+    } catch (RuntimeException e) {
+      LOG.error("Unexpected failure while dispatching due checks", e);
+    }
+  }
+
+  /**
+   * Stops within 30 s: polling stops at once, fetches in flight are given the time left to finish (those
+   * that do not are abandoned, and run again after a restart), the producer is flushed and closed.
+   */
+  @Override
+  public void close() {
+    if (!started.get() || !closed.compareAndSet(false, true)) {
+      return;
+    }
+    long deadline = System.nanoTime() + CLOSE_BUDGET.toNanos();
+    LOG.info("Stopping ingest");
+    stopping = true;
+    feedPool.shutdownNow();
+    control.shutdownNow();
+    fetchPool.shutdown();
+    try {
+      long fetchWait = Math.min(config.fetchTimeout().toMillis() + 1000, CLOSE_BUDGET.toMillis() - 8000);
+      if (!fetchPool.awaitTermination(Math.max(fetchWait, 1000), TimeUnit.MILLISECONDS)) {
+        LOG.warn("Abandoning article fetches still in flight; they run again after a restart");
+        watcher.stop();
+        fetchPool.shutdownNow();
+      }
+      watcher.stop();
+      feedPool.awaitTermination(2, TimeUnit.SECONDS);
+      control.awaitTermination(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      watcher.stop();
+      fetchPool.shutdownNow();
+    }
+    long left = Math.max(1000, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+    publisher.close(Duration.ofMillis(Math.min(left, 10_000)));
+    LOG.info("Ingest stopped");
+  }
+
+  private static ThreadFactory threads(String prefix) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

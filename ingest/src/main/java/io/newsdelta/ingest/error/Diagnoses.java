@@ -1,0 +1,118 @@
+package io.newsdelta.ingest.error;
+
+import io.newsdelta.ingest.fetch.FetchException;
+import io.newsdelta.ingest.poll.FeedParseException;
+import java.net.URI;
+import java.time.Instant;
+
+/**
+ * Sorts ingest's expected failures into {@link ErrorKind}s and words the message operators read. Pure.
+ */
+public final class Diagnoses {
+  private static final String CHECK_FEED_URL = "check the URL in feeds[] of newsdelta.yml";
+
+  private Diagnoses() {}
+
+  /** A feed fetch that failed. */
+  public static Diagnosis feedFetch(URI feed, FetchException e) {
+    return switch (e.reason()) {
+      case UNREACHABLE, TIMEOUT ->
+          new Diagnosis(
+              ErrorKind.FEED_UNREACHABLE,
+              "Feed " + feed + " could not be reached (" + e.detail() + "); check that the site is up and "
+                  + CHECK_FEED_URL + "; ingest tries again at every poll");
+      case HTTP_STATUS ->
+          new Diagnosis(ErrorKind.FEED_HTTP_STATUS,
+              "Feed " + feed + " returned HTTP " + e.status() + "; " + adviceForFeedStatus(e.status()));
+      case TOO_LARGE ->
+          new Diagnosis(
+              ErrorKind.FEED_TOO_LARGE,
+              "Feed " + feed + " is " + e.detail() + "; raise ingest.max-page-bytes or " + CHECK_FEED_URL);
+      case UNACCEPTED_CONTENT_TYPE ->
+          new Diagnosis(
+              ErrorKind.FEED_NOT_XML,
+              "Feed " + feed + " was served as " + e.contentType() + ", not a feed; " + CHECK_FEED_URL);
+    };
+  }
+
+  /** A feed document that is not RSS or Atom. */
+  public static Diagnosis feedParse(URI feed, String contentType, FeedParseException e) {
+    String servedAs = contentType == null ? "" : " (served as " + contentType + ")";
+    return switch (e.problem()) {
+      case NOT_XML ->
+          new Diagnosis(
+              ErrorKind.FEED_NOT_XML,
+              "Feed " + feed + " is not XML" + servedAs + ": " + e.getMessage()
+                  + "; " + CHECK_FEED_URL + " points at the RSS or Atom document, not a web page");
+      case NOT_A_FEED ->
+          new Diagnosis(
+              ErrorKind.FEED_NOT_A_FEED,
+              "Feed " + feed + " is XML but neither RSS nor Atom" + servedAs + "; " + CHECK_FEED_URL
+                  + " points at the RSS or Atom document");
+    };
+  }
+
+  /**
+   * An article page fetch that failed.
+   *
+   * @param page the article URL
+   * @param e the failure
+   * @param nextCheck when the page will be fetched again, or null when no checks are left
+   */
+  public static Diagnosis pageFetch(URI page, FetchException e, Instant nextCheck) {
+    String retry =
+        nextCheck == null
+            ? "no more checks are scheduled for it"
+            : "it is fetched again at its next check, " + nextCheck;
+    return switch (e.reason()) {
+      case UNREACHABLE, TIMEOUT ->
+          new Diagnosis(ErrorKind.PAGE_UNREACHABLE,
+              "Page " + page + " could not be reached (" + e.detail() + "); " + retry);
+      case HTTP_STATUS ->
+          new Diagnosis(ErrorKind.PAGE_HTTP_STATUS,
+              "Page " + page + " returned HTTP " + e.status() + "; " + retry);
+      case TOO_LARGE ->
+          new Diagnosis(
+              ErrorKind.PAGE_TOO_LARGE,
+              "Page " + page + " is " + e.detail() + " and was not kept; raise ingest.max-page-bytes to keep it; "
+                  + retry);
+      case UNACCEPTED_CONTENT_TYPE ->
+          new Diagnosis(
+              ErrorKind.PAGE_NOT_HTML,
+              "Page " + page + " is " + e.contentType() + ", not HTML, and was not kept; ingest only keeps HTML "
+                  + "pages; " + retry);
+    };
+  }
+
+  /** The kind of a failed article page fetch. */
+  public static ErrorKind pageKind(FetchException e) {
+    return switch (e.reason()) {
+      case UNREACHABLE, TIMEOUT -> ErrorKind.PAGE_UNREACHABLE;
+      case HTTP_STATUS -> ErrorKind.PAGE_HTTP_STATUS;
+      case TOO_LARGE -> ErrorKind.PAGE_TOO_LARGE;
+      case UNACCEPTED_CONTENT_TYPE -> ErrorKind.PAGE_NOT_HTML;
+    };
+  }
+
+  /** A failure nobody expected: a bug. */
+  public static Diagnosis unexpected(String activity, Throwable t) {
+    return new Diagnosis(
+        ErrorKind.INTERNAL,
+        "Unexpected " + t.getClass().getName() + " while " + activity + ": " + t.getMessage()
+            + "; this is a bug in newsdelta ingest, please report it with the log");
+  }
+
+  private static String adviceForFeedStatus(int status) {
+    if (status == 401 || status == 403) {
+      return "the site refuses ingest; check ingest.user-agent and whether the feed needs access, and "
+          + CHECK_FEED_URL;
+    }
+    if (status == 429) {
+      return "the site limits requests; raise ingest.feed-poll-interval";
+    }
+    if (status >= 500) {
+      return "the site has a problem of its own; ingest tries again at every poll";
+    }
+    return CHECK_FEED_URL;
+  }
+}

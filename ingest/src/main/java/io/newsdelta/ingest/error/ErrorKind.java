@@ -1,0 +1,44 @@
+package io.newsdelta.ingest.error;
+
+/**
+ * The stable {@code kind} values of {@link io.newsdelta.events.IngestError}. Tools match on these strings;
+ * kinds are only ever added.
+ */
+public enum ErrorKind {
+  /** The feed could not be reached: connection refused, unknown host, timeout. */
+  FEED_UNREACHABLE("feed-unreachable"),
+  /** The feed answered with an HTTP status other than 2xx or 304. */
+  FEED_HTTP_STATUS("feed-http-status"),
+  /** The feed document is larger than {@code ingest.max-page-bytes}. */
+  FEED_TOO_LARGE("feed-too-large"),
+  /** The feed document is not well-formed XML. */
+  FEED_NOT_XML("feed-not-xml"),
+  /** The feed document is XML but neither RSS nor Atom. */
+  FEED_NOT_A_FEED("feed-not-a-feed"),
+  /** An article page could not be reached: connection refused, unknown host, timeout. */
+  PAGE_UNREACHABLE("page-unreachable"),
+  /** An article page answered with an HTTP status other than 2xx. */
+  PAGE_HTTP_STATUS("page-http-status"),
+  /** An article page is larger than {@code ingest.max-page-bytes}. */
+  PAGE_TOO_LARGE("page-too-large"),
+  /** An article page's Content-Type is not HTML. */
+  PAGE_NOT_HTML("page-not-html"),
+  /** A failure ingest did not expect: a bug. The log has the stack trace. */
+  INTERNAL("internal-error");
+
+  private final String kind;
+
+  ErrorKind(String kind) {
+    this.kind = kind;
+  }
+
+  /** The wire value, for example {@code feed-http-status}. */
+  public String kind() {
+    return kind;
+  }
+
+  @Override
+  public String toString() {
+    return kind;
+  }
+}

@@ -1,0 +1,24 @@
+package io.newsdelta.ingest.fetch;
+
+import java.net.URI;
+import java.time.Instant;
+
+/**
+ * A usable HTTP response: 2xx with its body, or 304 (not modified) with an empty body.
+ *
+ * @param uri the URL finally answered, after redirects
+ * @param status the HTTP status
+ * @param contentType the Content-Type header, or null
+ * @param etag the ETag header, or null
+ * @param lastModified the Last-Modified header, or null
+ * @param body the body bytes, at most the fetcher's limit
+ * @param receivedAt when the response was received, by the fetcher's clock
+ */
+public record FetchedResponse(
+    URI uri, int status, String contentType, String etag, String lastModified, byte[] body, Instant receivedAt) {
+
+  /** Whether the server said the resource is unchanged since the conditional request's validators. */
+  public boolean notModified() {
+    return status == 304;
+  }
+}

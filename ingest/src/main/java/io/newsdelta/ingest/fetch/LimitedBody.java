@@ -1,0 +1,108 @@
+package io.newsdelta.ingest.fetch;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.http.HttpResponse.BodySubscriber;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
+
+/**
+ * Collects a response body up to a limit, cancelling the download as soon as the limit is passed, so a
+ * huge page never sits in memory. Can also refuse a body outright (cancel at once) when the status or
+ * Content-Type already says it is not wanted.
+ */
+final class LimitedBody implements BodySubscriber<byte[]> {
+  /** The body passed the limit; the download was cancelled. */
+  static final class TooLarge extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    TooLarge(long limit) {
+      super("body larger than " + limit + " bytes");
+    }
+  }
+
+  /** The body was refused before it was read. */
+  static final class Refused extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    Refused(String why) {
+      super(why);
+    }
+  }
+
+  private final long limit;
+  private final IOException refusal;
+  private final CompletableFuture<byte[]> body = new CompletableFuture<>();
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private Flow.Subscription subscription;
+
+  private LimitedBody(long limit, IOException refusal) {
+    this.limit = limit;
+    this.refusal = refusal;
+  }
+
+  /** Reads at most {@code limit} bytes; more fails the body with {@link TooLarge}. */
+  static LimitedBody upTo(long limit) {
+    return new LimitedBody(limit, null);
+  }
+
+  /** Does not read the body; fails it with {@code refusal}. */
+  static LimitedBody refusing(IOException refusal) {
+    return new LimitedBody(0, refusal);
+  }
+
+  /** Does not read the body; completes it empty (for error statuses, whose body nobody needs). */
+  static LimitedBody discarding() {
+    return new LimitedBody(-1, null);
+  }
+
+  @Override
+  public void onSubscribe(Flow.Subscription s) {
+    this.subscription = s;
+    if (refusal != null) {
+      s.cancel();
+      body.completeExceptionally(refusal);
+    } else if (limit < 0) {
+      s.cancel();
+      body.complete(new byte[0]);
+    } else {
+      s.request(Long.MAX_VALUE);
+    }
+  }
+
+  @Override
+  public void onNext(List<ByteBuffer> items) {
+    if (body.isDone()) {
+      return;
+    }
+    for (ByteBuffer item : items) {
+      int n = item.remaining();
+      if ((long) out.size() + n > limit) {
+        subscription.cancel();
+        body.completeExceptionally(new TooLarge(limit));
+        return;
+      }
+      byte[] chunk = new byte[n];
+      item.get(chunk);
+      out.write(chunk, 0, n);
+    }
+  }
+
+  @Override
+  public void onError(Throwable t) {
+    body.completeExceptionally(t);
+  }
+
+  @Override
+  public void onComplete() {
+    body.complete(out.toByteArray());
+  }
+
+  @Override
+  public CompletionStage<byte[]> getBody() {
+    return body;
+  }
+}

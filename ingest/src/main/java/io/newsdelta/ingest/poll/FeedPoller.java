@@ -1,0 +1,140 @@
+package io.newsdelta.ingest.poll;
+
+import io.newsdelta.events.IngestError;
+import io.newsdelta.ingest.error.Diagnoses;
+import io.newsdelta.ingest.error.Diagnosis;
+import io.newsdelta.ingest.error.ErrorKind;
+import io.newsdelta.ingest.error.ErrorReporter;
+import io.newsdelta.ingest.fetch.FetchException;
+import io.newsdelta.ingest.fetch.FetchedResponse;
+import io.newsdelta.ingest.fetch.HttpFetcher;
+import java.net.URI;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Polls one feed: a conditional GET (If-None-Match / If-Modified-Since from the last 200), a 304 ends
+ * the poll, otherwise the document is parsed and every entry's URL goes to the {@link ArticleSink}. A
+ * failure is reported once when it starts (or changes kind), not again at every poll while it lasts; the
+ * recovery is logged. Not thread-safe: one poll at a time per feed, as a fixed-rate schedule runs it.
+ */
+public final class FeedPoller {
+  /** What one poll did. */
+  public enum Outcome {
+    /** 304: nothing new, nothing parsed. */
+    NOT_MODIFIED,
+    /** The document was parsed and its entries handed on. */
+    PARSED,
+    /** The poll failed; see the error events. */
+    FAILED
+  }
+
+  private static final Logger LOG = LoggerFactory.getLogger(FeedPoller.class);
+
+  private final URI feedUrl;
+  private final HttpFetcher fetcher;
+  private final ErrorReporter errors;
+  private final ArticleSink sink;
+  private final Clock clock;
+  private final BooleanSupplier stopping;
+  private String etag;
+  private String lastModified;
+  private ErrorKind failing;
+
+  /**
+   * @param feedUrl the feed
+   * @param fetcher the HTTP client
+   * @param errors where failures are reported
+   * @param sink where the entries go
+   * @param clock stamps the error events
+   * @param stopping true once the service shuts down: a fetch interrupted then is not an error
+   */
+  public FeedPoller(URI feedUrl, HttpFetcher fetcher, ErrorReporter errors, ArticleSink sink, Clock clock,
+      BooleanSupplier stopping) {
+    this.feedUrl = feedUrl;
+    this.fetcher = fetcher;
+    this.errors = errors;
+    this.sink = sink;
+    this.clock = clock;
+    this.stopping = stopping;
+  }
+
+  /** The feed this poller polls. */
+  public URI feedUrl() {
+    return feedUrl;
+  }
+
+  /** Polls once. Never throws: unexpected failures are logged with their trace and reported. */
+  public Outcome poll() {
+    try (MDC.MDCCloseable ignored = MDC.putCloseable("feedUrl", feedUrl.toString())) {
+      return pollOnce();
+    } catch (RuntimeException e) {
+      LOG.error("Unexpected failure while polling feed {}", feedUrl, e);
+      fail(Diagnoses.unexpected("polling feed " + feedUrl, e));
+      return Outcome.FAILED;
+    }
+  }
+
+  private Outcome pollOnce() {
+    Map<String, String> headers = new LinkedHashMap<>();
+    if (etag != null) {
+      headers.put("If-None-Match", etag);
+    }
+    if (lastModified != null) {
+      headers.put("If-Modified-Since", lastModified);
+    }
+    FetchedResponse response;
+    try {
+      response = fetcher.get(feedUrl, headers, type -> true);
+    } catch (FetchException e) {
+      if (stopping.getAsBoolean()) {
+        return Outcome.FAILED;
+      }
+      fail(Diagnoses.feedFetch(feedUrl, e));
+      return Outcome.FAILED;
+    }
+    if (response.notModified()) {
+      LOG.debug("Feed {} not modified", feedUrl);
+      recovered();
+      return Outcome.NOT_MODIFIED;
+    }
+    ParsedFeed feed;
+    try {
+      feed = FeedParser.parse(response.body(), response.contentType(), response.uri());
+    } catch (FeedParseException e) {
+      fail(Diagnoses.feedParse(feedUrl, response.contentType(), e));
+      return Outcome.FAILED;
+    }
+    // Validators are kept only for a document that parsed, so a broken one is fetched in full again.
+    etag = response.etag();
+    lastModified = response.lastModified();
+    recovered();
+    LOG.debug("Feed {} ({}) lists {} articles", feedUrl, feed.type(), feed.articleUrls().size());
+    for (URI article : feed.articleUrls()) {
+      sink.found(article, feedUrl);
+    }
+    return Outcome.PARSED;
+  }
+
+  private void fail(Diagnosis diagnosis) {
+    if (diagnosis.kind() == failing) {
+      LOG.debug("Feed {} still failing: {}", feedUrl, diagnosis.message());
+      return;
+    }
+    failing = diagnosis.kind();
+    errors.report(new IngestError(feedUrl.toString(), null, clock.instant(), diagnosis.kind().kind(),
+        diagnosis.message()));
+  }
+
+  private void recovered() {
+    if (failing != null) {
+      LOG.info("Feed {} works again (it failed with {})", feedUrl, failing);
+      failing = null;
+    }
+  }
+}

@@ -1,0 +1,142 @@
+package io.newsdelta.ingest.publish;
+
+import io.newsdelta.NewsdeltaException;
+import io.newsdelta.events.CloudEvents;
+import io.newsdelta.events.FeedRegistration;
+import io.newsdelta.events.IngestError;
+import io.newsdelta.events.Json;
+import io.newsdelta.events.RawVersion;
+import io.newsdelta.events.Topics;
+import io.newsdelta.ingest.error.ErrorKind;
+import io.newsdelta.ingest.error.ErrorReporter;
+import io.newsdelta.ingest.state.ArticleState;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything ingest writes to Kafka, through one idempotent producer (acks=all, zstd, requests up to
+ * 17 MiB so a 16 MiB page fits). Every record carries the CloudEvents headers. Raw versions are sent
+ * synchronously so the caller writes the article's state only once its version is safe; state, errors
+ * and feed registrations are sent asynchronously.
+ */
+public final class IngestPublisher implements ErrorReporter, AutoCloseable {
+  /** CloudEvents {@code ce_source} of everything ingest produces. */
+  public static final String SOURCE = "/newsdelta/ingest";
+  /** CloudEvents {@code ce_type} of the records on {@link Topics#INGEST_STATE}. */
+  public static final String TYPE_INGEST_STATE = "io.newsdelta.ingest-state";
+  /** CloudEvents {@code ce_type} of the records on {@link Topics#FEEDS}. */
+  public static final String TYPE_FEED_REGISTRATION = "io.newsdelta.feed-registration";
+
+  private static final Logger LOG = LoggerFactory.getLogger(IngestPublisher.class);
+
+  private final Producer<String, byte[]> producer;
+
+  /** A publisher with its own producer on {@code bootstrapServers}. */
+  public IngestPublisher(String bootstrapServers) {
+    this.producer = new KafkaProducer<>(producerConfig(bootstrapServers), new StringSerializer(),
+        new ByteArraySerializer());
+  }
+
+  /** The producer settings: idempotent, acks=all, zstd, large requests. */
+  public static Properties producerConfig(String bootstrapServers) {
+    Properties props = new Properties();
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    props.put(ProducerConfig.CLIENT_ID_CONFIG, "newsdelta-ingest-" + UUID.randomUUID());
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+    props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
+    props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.MAX_MESSAGE_BYTES + 1024 * 1024);
+    props.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024);
+    props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+    return props;
+  }
+
+  /**
+   * Publishes a raw version and waits until Kafka has it.
+   *
+   * @throws NewsdeltaException when Kafka did not take it (the caller retries later)
+   */
+  public void publishVersion(RawVersion version) {
+    Future<RecordMetadata> sent =
+        send(Topics.RAW_VERSIONS, version.articleId(), Json.writeBytes(version), CloudEvents.TYPE_RAW_VERSION);
+    try {
+      sent.get();
+    } catch (ExecutionException e) {
+      throw new NewsdeltaException("could not publish the raw version of " + version.articleId() + ": "
+          + e.getCause().getMessage(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new NewsdeltaException("interrupted while publishing the raw version of " + version.articleId(), e);
+    }
+  }
+
+  /** Saves an article's state on the compacted state topic. */
+  public void saveState(ArticleState state) {
+    sendLogged(Topics.INGEST_STATE, state.articleId(), Json.writeBytes(state), TYPE_INGEST_STATE);
+  }
+
+  /** Registers a feed on the compacted feed registry. */
+  public void registerFeed(FeedRegistration feed) {
+    sendLogged(Topics.FEEDS, feed.url(), Json.writeBytes(feed), TYPE_FEED_REGISTRATION);
+  }
+
+  /** Logs the error once at WARN (internal errors were logged with their trace already) and publishes it. */
+  @Override
+  public void report(IngestError error) {
+    if (!ErrorKind.INTERNAL.kind().equals(error.kind())) {
+      LOG.warn(error.message());
+    }
+    String key = error.url() != null ? error.url() : error.feedUrl();
+    try {
+      sendLogged(Topics.INGEST_ERRORS, key, Json.writeBytes(error), CloudEvents.TYPE_INGEST_ERROR);
+    } catch (RuntimeException e) {
+      LOG.error("Could not publish error event {}: {}", error.kind(), e.toString());
+    }
+  }
+
+  /** Sends what is buffered and closes the producer, waiting at most {@code timeout}. */
+  public void close(Duration timeout) {
+    try {
+      producer.flush();
+    } finally {
+      producer.close(timeout);
+    }
+  }
+
+  @Override
+  public void close() {
+    close(Duration.ofSeconds(10));
+  }
+
+  private void sendLogged(String topic, String key, byte[] value, String type) {
+    producer.send(
+        record(topic, key, value, type),
+        (metadata, e) -> {
+          if (e != null) {
+            LOG.error("Could not write {} record for {}: {}", topic, key, e.toString());
+          }
+        });
+  }
+
+  private Future<RecordMetadata> send(String topic, String key, byte[] value, String type) {
+    return producer.send(record(topic, key, value, type));
+  }
+
+  private static ProducerRecord<String, byte[]> record(String topic, String key, byte[] value, String type) {
+    ProducerRecord<String, byte[]> rec = new ProducerRecord<>(topic, key, value);
+    CloudEvents.addHeaders(rec.headers(), UUID.randomUUID().toString(), type, SOURCE);
+    return rec;
+  }
+}
