@@ -1,0 +1,105 @@
+package io.newsdelta.ingest;
+
+import io.newsdelta.config.FeedConfig;
+import io.newsdelta.config.IngestConfig;
+import io.newsdelta.events.Json;
+import io.newsdelta.events.RawVersion;
+import io.newsdelta.events.Topics;
+import io.newsdelta.ingest.state.ArticleState;
+import io.newsdelta.kafka.TopicAdmin;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/** Feeds, pages, configs and topic reads shared by the ingest ITs. */
+final class Fixtures {
+  static final String USER_AGENT = "newsdelta-test/1.0 (+https://newsdelta.example/bot)";
+  static final Duration WAIT = Duration.ofSeconds(20);
+
+  private Fixtures() {}
+
+  /** Creates every topic, with two partitions so keys spread. */
+  static void createTopics(String bootstrap) {
+    TopicAdmin.ensure(bootstrap, Topics.all(2));
+  }
+
+  /** A config for tests: fast polls, short re-check gaps, small pages. */
+  static IngestConfig config(List<URI> feeds, Duration poll, Duration... recheck) {
+    List<FeedConfig> feedConfigs = feeds.stream().map(u -> new FeedConfig(u, "test feed " + u.getPath())).toList();
+    return new IngestConfig(feedConfigs, poll, Arrays.asList(recheck), Duration.ofSeconds(2), 64 * 1024,
+        USER_AGENT, 4);
+  }
+
+  /** An RSS 2.0 feed listing the given article URLs. */
+  static String rss(URI... articles) {
+    String items =
+        Arrays.stream(articles)
+            .map(a -> "<item><title>Article " + a.getPath() + "</title><link>" + a + "</link></item>")
+            .collect(Collectors.joining("\n"));
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel><title>Test</title>"
+        + "<link>http://127.0.0.1/</link><description>test</description>\n" + items + "\n</channel></rss>";
+  }
+
+  /** A small article page. */
+  static String page(String headline, String paragraph) {
+    return "<!doctype html><html><head><meta charset=\"utf-8\"><title>" + headline + "</title></head><body>"
+        + "<article><h1>" + headline + "</h1><p>" + paragraph + "</p></article></body></html>";
+  }
+
+  /** Every record now in {@code topic}, read straight from the partitions (no consumer group). */
+  static List<ConsumerRecord<String, String>> readAll(String bootstrap, String topic) {
+    Properties props = new Properties();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    props.put(ConsumerConfig.CLIENT_ID_CONFIG, "ingest-it-" + UUID.randomUUID());
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    try (KafkaConsumer<String, String> consumer =
+        new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      List<ConsumerRecord<String, String>> records = new ArrayList<>();
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+        consumer.poll(Duration.ofMillis(100)).forEach(records::add);
+      }
+      return records;
+    }
+  }
+
+  /** The raw versions published for one article, in order. */
+  static List<RawVersion> rawVersions(String bootstrap, String articleId) {
+    return readAll(bootstrap, Topics.RAW_VERSIONS).stream()
+        .filter(r -> articleId.equals(r.key()))
+        .map(r -> Json.read(r.value(), RawVersion.class))
+        .toList();
+  }
+
+  /** The latest saved state of one article. */
+  static Optional<ArticleState> state(String bootstrap, String articleId) {
+    List<ConsumerRecord<String, String>> records =
+        readAll(bootstrap, Topics.INGEST_STATE).stream().filter(r -> articleId.equals(r.key())).toList();
+    return records.isEmpty()
+        ? Optional.empty()
+        : Optional.of(Json.read(records.get(records.size() - 1).value(), ArticleState.class));
+  }
+
+  static String header(ConsumerRecord<?, ?> record, String name) {
+    Header h = record.headers().lastHeader(name);
+    return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+  }
+}
