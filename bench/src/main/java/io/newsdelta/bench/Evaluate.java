@@ -17,7 +17,8 @@ import java.util.List;
  * and dashes mapped the same way), then counts are summed over the corpus.
  *
  * <p>Usage: {@code java -cp bench/target/benchmarks.jar io.newsdelta.bench.Evaluate CORPUS_DIR
- * [WORST_N] [URL_SUBSTRING]}; with a URL substring it also prints the matching pages' extraction.
+ * [WORST_N] [URL_SUBSTRING]}; with a URL substring it also prints the matching pages' extraction;
+ * {@code -Devaluate.dump=FILE} writes one line of counts per page.
  */
 public final class Evaluate {
 
@@ -67,6 +68,15 @@ public final class Evaluate {
               : " empty: " + r.article().emptyReason());
       r.missed().forEach(s -> System.out.println("    missed: " + cut(s)));
       r.leaked().forEach(s -> System.out.println("    leaked: " + cut(s)));
+    }
+    String dump = System.getProperty("evaluate.dump");
+    if (dump != null) {
+      try (java.io.PrintWriter out = new java.io.PrintWriter(dump, "UTF-8")) {
+        for (Result r : results) {
+          out.printf("%s\t%d\t%d\t%d\t%s\t%s%n", r.page().url(), r.tp(), r.fn(), r.fp(),
+              r.article().method(), r.article().emptyReason());
+        }
+      }
     }
     if (show != null) {
       for (Result r : results) {

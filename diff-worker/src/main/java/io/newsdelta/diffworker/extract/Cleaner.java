@@ -54,6 +54,10 @@ final class Cleaner {
       return true;
     }
     boolean commentish = described.contains("comment") || described.contains("kommentar");
+    TextStats.Counts c = stats.get(el);
+    if (!commentish && c.prose >= 400 && c.prose * 2 >= c.text) {
+      return true;
+    }
     if (!commentish && Hints.isPositive(described) && text > 500
         && stats.get(el).linkDensity() < 0.3) {
       return true;

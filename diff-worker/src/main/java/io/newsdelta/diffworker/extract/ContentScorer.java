@@ -17,6 +17,7 @@ final class ContentScorer {
 
   private static final int MIN_PARAGRAPH = 25;
   private static final int LEVELS = 5;
+  private static final int MIN_ALTERNATIVES = 3;
 
   private ContentScorer() {}
 
@@ -55,7 +56,53 @@ final class ContentScorer {
     if (top == null) {
       return new Choice(List.of(body), body);
     }
+    top = sharedAncestor(top, best, scores, body);
+    while (top.parent() != null && top != body && top.parent() != body
+        && stats.get(top.parent()).text == stats.get(top).text) {
+      top = top.parent();
+    }
+    double[] s = scores.get(top);
+    best = s == null ? best : Math.max(s[0], best);
     return new Choice(withSiblings(top, best, scores, stats), top);
+  }
+
+  /**
+   * Readability's check for a story split over several wrappers: when three or more of the
+   * strongest candidates sit under one ancestor of the winner, that ancestor holds the story.
+   */
+  private static Element sharedAncestor(Element top, double best, Map<Element, double[]> scores,
+      Element body) {
+    List<Element> strong = new ArrayList<>();
+    for (Map.Entry<Element, double[]> e : scores.entrySet()) {
+      if (e.getKey() != top && e.getValue()[0] >= best * 0.75) {
+        strong.add(e.getKey());
+      }
+    }
+    if (strong.size() < MIN_ALTERNATIVES) {
+      return top;
+    }
+    for (Element ancestor = top.parent(); ancestor != null && ancestor != body;
+        ancestor = ancestor.parent()) {
+      int inside = 0;
+      for (Element candidate : strong) {
+        if (isAncestor(ancestor, candidate)) {
+          inside++;
+        }
+      }
+      if (inside >= MIN_ALTERNATIVES) {
+        return ancestor;
+      }
+    }
+    return top;
+  }
+
+  private static boolean isAncestor(Element ancestor, Element el) {
+    for (Element e = el.parent(); e != null; e = e.parent()) {
+      if (e == ancestor) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static List<Element> withSiblings(Element top, double topScore,
@@ -77,7 +124,8 @@ final class ContentScorer {
       TextStats.Counts c = stats.get(sibling);
       boolean prose = sibling.normalName().equals("p") && c.linkDensity() < 0.25
           && (c.text >= 80 || (c.link == 0 && sibling.text().endsWith(".")));
-      if ((s != null && s[0] + bonus >= threshold) || prose) {
+      boolean moreStory = c.prose >= 200 && c.prose * 2 >= c.text && c.linkDensity() < 0.3;
+      if ((s != null && s[0] + bonus >= threshold) || prose || moreStory) {
         roots.add(sibling);
       }
     }

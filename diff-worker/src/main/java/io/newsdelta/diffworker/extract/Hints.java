@@ -16,18 +16,19 @@ final class Hints {
       "advertisement", "adslot", "anzeige", "werbung", "sponsor", "sponsored", "nav", "navi", "menu",
       "footer", "sidebar", "comment", "comments", "kommentare", "share", "sharing", "social",
       "shariff", "related", "promo", "banner", "cookie", "cookies", "consent", "gdpr", "newsletter",
-      "breadcrumb", "breadcrumbs", "widget", "popup", "modal", "outbrain", "taboola", "pagination",
+      "breadcrumb", "breadcrumbs", "popup", "modal", "outbrain", "taboola", "pagination",
       "pager", "recommended", "recommendations", "popular", "mostread", "trending", "tagcloud",
-      "subscribe", "skiplinks", "skip", "toolbar", "print", "rss", "login", "masthead", "dsgvo",
+      "subscribe", "skiplinks", "skiplink", "toolbar", "rss", "login", "masthead", "dsgvo",
       "paywall", "meistgelesen", "disqus", "reply", "replies", "respond", "tags", "keywords",
       "socials", "follow", "byline", "dateline", "timestamp", "datum", "date", "published",
       "updated", "lastupdated", "author", "autor", "caption", "credit", "copyright", "teaserlist",
-      "morelink", "overlay", "hidden", "sr", "visually", "offscreen", "infobox", "navigation");
+      "morelink", "overlay", "offscreen", "infobox", "navigation");
   private static final String[] REMOVE_SUBSTRINGS = {"comment", "sidebar", "cookie", "newsletter",
       "breadcrumb", "related", "social", "sharing", "sharebar", "sharebutton", "advert", "sponsor",
-      "navigation", "navbar", "footer", "widget", "popular", "mostread", "meistgelesen", "outbrain",
+      "navigation", "navbar", "footer", "popular", "mostread", "meistgelesen", "outbrain",
       "taboola", "consent", "banner", "promo", "teaserlist", "recommend", "subscribe", "adslot",
-      "adcontainer", "adwrapper", "ad-slot", "ad-container"};
+      "adcontainer", "adwrapper", "ad-slot", "ad-container", "sr-only", "visually-hidden",
+      "screen-reader"};
 
   /** Words that make a node more likely to hold the story. */
   private static final String[] POSITIVE = {"article", "content", "story", "body", "text", "post",

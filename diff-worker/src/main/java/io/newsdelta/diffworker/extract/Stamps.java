@@ -34,8 +34,14 @@ final class Stamps {
           + "|read more|weiterlesen|mehr lesen|mehr|more|nach oben|zurück|back|back to top|top|schließen"
           + "|close|menü|menu|suche|search|home|startseite|login|anmelden|abonnieren|subscribe"
           + "|newsletter|feedback|link kopieren|copy link|artikel teilen|share this|zum artikel"
-          + "|zur startseite|bild vergrößern|foto|video|audio|galerie|gallery|loading\\.*)"
+          + "|zur startseite|bild vergrößern|foto|video|audio|galerie|gallery|loading\\.*"
+          + "|kontakt|contact|weitere informationen|more information|permalink|permalien|news"
+          + "|aktuelles|themen|topics|tags|schlagworte|schlagwörter|quelle|source)"
           + "[\\s:.!]*");
+
+  private static final Pattern CAPTION = Pattern.compile(
+      "(?:fotos?|bild(?:er)?|photos?|quelle|abbildung|grafik|images?|credits?|bildquelle"
+          + "|fotoquelle|titelbild|symbolbild|themen|tags|schlagworte)\\s*:");
 
   private Stamps() {}
 
@@ -46,6 +52,9 @@ final class Stamps {
     }
     String lower = text.toLowerCase(Locale.ROOT);
     if (FURNITURE.matcher(lower).matches()) {
+      return true;
+    }
+    if (CAPTION.matcher(lower).lookingAt()) {
       return true;
     }
     if (lower.startsWith("©") || lower.startsWith("(c) ") || lower.startsWith("copyright")) {

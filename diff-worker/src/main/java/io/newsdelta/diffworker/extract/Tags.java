@@ -12,7 +12,7 @@ final class Tags {
       "var", "wbr", "br", "picture", "source", "o:p");
 
   /** Elements that never carry article text. */
-  static final String JUNK = "script, style, noscript, template, iframe, svg, canvas, object, embed,"
+  static final String JUNK = "script, style, noscript, figcaption, template, iframe, svg, canvas, object, embed,"
       + " input, button, select, textarea, option, nav, aside, footer, menu, dialog, map, link, meta,"
       + " [hidden], [aria-hidden=true], [style~=display:\\s*none],"
       + " [style~=visibility:\\s*hidden], form[role=search], [role=navigation], [role=banner],"

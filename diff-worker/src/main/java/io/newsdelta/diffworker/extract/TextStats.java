@@ -26,12 +26,16 @@ final class TextStats {
     int inlineLink;
     /** Commas in own paragraph text (a sign of prose). */
     int commas;
+    /** Characters below the element in paragraphs of prose: 80+ characters, under 30% links. */
+    int prose;
 
     /** Share of the text that is link text, 0 to 1. */
     double linkDensity() {
       return text == 0 ? 0 : (double) link / text;
     }
   }
+
+  private static final int PROSE_MIN = 80;
 
   private final Map<Element, Counts> counts = new IdentityHashMap<>(1024);
 
@@ -104,12 +108,16 @@ final class TextStats {
           linkDepth--;
         }
         Element parent = el.parent();
+        Counts mine = counts.get(el);
+        if (mine.inline >= PROSE_MIN && mine.inlineLink * 10 < mine.inline * 3) {
+          mine.prose += mine.inline;
+        }
         if (parent != null) {
-          Counts mine = counts.get(el);
           Counts up = counts.get(parent);
           if (up != null) {
             up.text += mine.text;
             up.link += mine.link;
+            up.prose += mine.prose;
           }
         }
       }

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
  */
 class ExtractionQualityTest {
 
-  private static final double MIN_PRECISION = 0.87;
-  private static final double MIN_F1 = 0.80;
+  private static final double MIN_PRECISION = 0.88;
+  private static final double MIN_F1 = 0.89;
 
   @Test
   void shouldKeepPrecisionAndF1OnTheSampleAboveTheFloor() throws IOException {
