@@ -1,0 +1,76 @@
+package io.newsdelta.diffworker;
+
+import io.newsdelta.NewsdeltaException;
+import io.newsdelta.config.DiffWorkerConfig;
+import io.newsdelta.diffworker.extract.ArticleExtractor;
+import io.newsdelta.diffworker.stream.DiffTopology;
+import io.newsdelta.events.Topics;
+import java.time.Duration;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The diff worker: runs {@link DiffTopology} with exactly-once processing. More instances with the same
+ * application id share the partitions of {@code newsdelta.raw-versions}.
+ */
+public final class DiffWorkerService implements AutoCloseable {
+  /** The Streams application id, also the consumer group. */
+  public static final String APPLICATION_ID = "newsdelta-diff-worker";
+
+  private static final Logger LOG = LoggerFactory.getLogger(DiffWorkerService.class);
+
+  private final KafkaStreams streams;
+
+  public DiffWorkerService(DiffWorkerConfig config, String bootstrapServers) {
+    this.streams =
+        new KafkaStreams(
+            DiffTopology.build(ArticleExtractor.withRules(config.siteRules())),
+            streamsProperties(config, bootstrapServers));
+  }
+
+  /** The Streams settings of the diff worker (exactly once, poison records logged and skipped). */
+  public static Properties streamsProperties(DiffWorkerConfig config, String bootstrapServers) {
+    Properties p = new Properties();
+    p.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
+    p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.threads());
+    p.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toAbsolutePath().toString());
+    p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1);
+    p.put(
+        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class.getName());
+    p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), Topics.MAX_MESSAGE_BYTES);
+    p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "zstd");
+    p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+    return p;
+  }
+
+  /** Starts processing; returns at once. A fatal error stops this instance with one log line. */
+  public void start() {
+    streams.setUncaughtExceptionHandler(
+        e -> {
+          LOG.error("Diff worker stopped by an unexpected error; restart it, state is kept in Kafka", e);
+          return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+    streams.start();
+  }
+
+  public KafkaStreams.State state() {
+    return streams.state();
+  }
+
+  /** Stops within 30 s: in-flight records are committed or handed back, state flushed. */
+  @Override
+  public void close() {
+    if (!streams.close(Duration.ofSeconds(30))) {
+      throw new NewsdeltaException("diff worker did not stop within 30 s");
+    }
+  }
+}

@@ -1,0 +1,110 @@
+package io.newsdelta.diffworker.stream;
+
+import io.newsdelta.diffworker.extract.ArticleExtractor;
+import io.newsdelta.diffworker.extract.ExtractedArticle;
+import io.newsdelta.diffworker.version.ArticleState;
+import io.newsdelta.diffworker.version.ArticleText;
+import io.newsdelta.diffworker.version.Observation;
+import io.newsdelta.diffworker.version.Versioner;
+import io.newsdelta.events.ArticleChange;
+import io.newsdelta.events.ArticleVersion;
+import io.newsdelta.events.CloudEvents;
+import io.newsdelta.events.RawVersion;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Extracts each raw version, asks {@link Versioner} whether its text is new, and if so stores the new state
+ * and forwards the version (and the change, from version 2 on). Runs inside a Streams task, so the state
+ * update and both outputs commit together or not at all.
+ */
+final class DiffProcessor implements Processor<String, RawVersion, String, Object> {
+  private static final Logger LOG = LoggerFactory.getLogger(DiffProcessor.class);
+  private static final String SOURCE = "newsdelta/diff-worker";
+
+  private final ArticleExtractor extractor;
+  private ProcessorContext<String, Object> context;
+  private KeyValueStore<String, ArticleState> store;
+
+  DiffProcessor(ArticleExtractor extractor) {
+    this.extractor = extractor;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, Object> context) {
+    this.context = context;
+    this.store = context.getStateStore(DiffTopology.STORE);
+  }
+
+  @Override
+  public void process(Record<String, RawVersion> record) {
+    RawVersion raw = record.value();
+    if (raw == null || record.key() == null) {
+      return;
+    }
+    MDC.put("articleId", record.key());
+    try {
+      ArticleText text = extract(raw);
+      if (text == null) {
+        return;
+      }
+      Observation observation =
+          Versioner.observe(store.get(record.key()), record.key(), raw.url(), raw.fetchedAt(), text);
+      if (!observation.isNewVersion()) {
+        LOG.debug("No text change in {} fetched at {}", raw.url(), raw.fetchedAt());
+        return;
+      }
+      store.put(record.key(), observation.state());
+      forward(record, observation.version());
+      if (observation.change() != null) {
+        forward(record, observation.change());
+      }
+    } finally {
+      MDC.remove("articleId");
+    }
+  }
+
+  private ArticleText extract(RawVersion raw) {
+    if (raw.httpStatus() < 200 || raw.httpStatus() > 299 || raw.body() == null) {
+      LOG.warn("Skipping {}: HTTP status {} is not a page to extract", raw.url(), raw.httpStatus());
+      return null;
+    }
+    ExtractedArticle article;
+    try {
+      article = extractor.extract(raw.body(), raw.url());
+    } catch (RuntimeException e) {
+      LOG.error("Extractor failed on {}; the version is skipped. Please report this page as a bug.", raw.url(), e);
+      return null;
+    }
+    if (article.paragraphs().isEmpty()) {
+      LOG.warn(
+          "No article text in {}: {}. If this page is an article, add an extract.sites rule for its host.",
+          raw.url(), article.emptyReason());
+      return null;
+    }
+    return new ArticleText(article.title(), article.standfirst(), article.byline(), article.paragraphs());
+  }
+
+  private void forward(Record<String, RawVersion> input, ArticleVersion version) {
+    RecordHeaders headers = new RecordHeaders();
+    CloudEvents.addHeaders(
+        headers, version.articleId() + "#" + version.version(), CloudEvents.TYPE_ARTICLE_VERSION, SOURCE);
+    context.forward(
+        new Record<String, Object>(input.key(), version, input.timestamp(), headers), DiffTopology.VERSIONS_SINK);
+    LOG.info("Version {} of {} ({})", version.version(), version.articleId(), version.title());
+  }
+
+  private void forward(Record<String, RawVersion> input, ArticleChange change) {
+    RecordHeaders headers = new RecordHeaders();
+    CloudEvents.addHeaders(headers, change.changeId(), CloudEvents.TYPE_ARTICLE_CHANGE, SOURCE);
+    context.forward(
+        new Record<String, Object>(input.key(), change, input.timestamp(), headers), DiffTopology.CHANGES_SINK);
+    LOG.info("Change {}: {}", change.changeId(), change.summary());
+  }
+}

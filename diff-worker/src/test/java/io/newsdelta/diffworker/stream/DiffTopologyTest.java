@@ -1,0 +1,111 @@
+package io.newsdelta.diffworker.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsdelta.diffworker.SeedPage;
+import io.newsdelta.diffworker.SeedStory;
+import io.newsdelta.diffworker.extract.ArticleExtractor;
+import io.newsdelta.events.ArticleChange;
+import io.newsdelta.events.ArticleVersion;
+import io.newsdelta.events.Hashes;
+import io.newsdelta.events.Hunk;
+import io.newsdelta.events.JsonSerde;
+import io.newsdelta.events.RawVersion;
+import io.newsdelta.events.Topics;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Properties;
+import java.nio.file.Path;
+import java.util.List;
+import io.newsdelta.config.DiffWorkerConfig;
+import io.newsdelta.diffworker.DiffWorkerService;
+import org.junit.jupiter.api.io.TempDir;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class DiffTopologyTest {
+  private static final String URL = "https://news.example/uk-politics/8020039";
+  private static final Instant T0 = Instant.parse("2009-04-27T10:00:00Z");
+
+  private TopologyTestDriver driver;
+  private TestInputTopic<String, RawVersion> raw;
+  private TestOutputTopic<String, ArticleVersion> versions;
+  private TestOutputTopic<String, ArticleChange> changes;
+
+  @TempDir Path stateDir;
+
+  @BeforeEach
+  void setUp() {
+    Properties props =
+        DiffWorkerService.streamsProperties(new DiffWorkerConfig(1, stateDir, List.of()), "unused:9092");
+    driver = new TopologyTestDriver(DiffTopology.build(ArticleExtractor.generic()), props);
+    raw = driver.createInputTopic(Topics.RAW_VERSIONS, Serdes.String().serializer(), JsonSerde.of(RawVersion.class));
+    versions =
+        driver.createOutputTopic(
+            Topics.ARTICLE_VERSIONS, Serdes.String().deserializer(), JsonSerde.of(ArticleVersion.class));
+    changes =
+        driver.createOutputTopic(
+            Topics.ARTICLE_CHANGES, Serdes.String().deserializer(), JsonSerde.of(ArticleChange.class));
+  }
+
+  @AfterEach
+  void tearDown() {
+    driver.close();
+  }
+
+  @Test
+  void shouldRecordTheFirstVersionAndAnnounceTheEdit() {
+    send(SeedPage.html(SeedStory.version(4), 1), 0);
+    send(SeedPage.html(SeedStory.version(5), 2), 40);
+
+    assertThat(versions.readValuesToList()).extracting(ArticleVersion::version).containsExactly(1, 2);
+    ArticleChange change = changes.readValue();
+    assertThat(change.previousTitle()).isEqualTo("Phone and email tracking plan due");
+    assertThat(change.title()).isEqualTo("Plan to monitor all internet use");
+    assertThat(change.fromVersion()).isEqualTo(1);
+    assertThat(change.toVersion()).isEqualTo(2);
+    assertThat(change.hunks()).extracting(Hunk::op).containsOnly(Hunk.Op.REPLACE);
+    assertThat(change.hunks()).hasSize(4);
+    assertThat(change.hunks())
+        .allSatisfy(
+            h -> assertThat(h.oldText() + h.newText()).doesNotContain("Popular", "Buy product", "Last updated", "cookies"));
+    assertThat(changes.isEmpty()).isTrue();
+  }
+
+  @Test
+  void shouldNotCreateAVersionWhenOnlyTheBoilerplateChanged() {
+    send(SeedPage.html(SeedStory.version(4), 1), 0);
+    send(SeedPage.html(SeedStory.version(4), 2), 5);
+    send(SeedPage.html(SeedStory.version(4), 3), 10);
+
+    assertThat(versions.readValuesToList()).hasSize(1);
+    assertThat(changes.isEmpty()).isTrue();
+  }
+
+  @Test
+  void shouldSkipAPageWithoutArticleText() {
+    send("<html><body><nav><a href=/>Home</a></nav></body></html>", 0);
+
+    assertThat(versions.isEmpty()).isTrue();
+  }
+
+  @Test
+  void shouldSkipARecordThatIsNotJson() {
+    driver
+        .createInputTopic(Topics.RAW_VERSIONS, Serdes.String().serializer(), Serdes.ByteArray().serializer())
+        .pipeInput(URL, "not json".getBytes(StandardCharsets.UTF_8));
+    send(SeedPage.html(SeedStory.version(4), 1), 0);
+
+    assertThat(versions.readValuesToList()).hasSize(1);
+  }
+
+  private void send(String html, int minutes) {
+    Instant at = T0.plusSeconds(60L * minutes);
+    raw.pipeInput(URL, new RawVersion(URL, URL, "https://news.example/rss.xml", at, 200, "text/html", Hashes.sha256(html), html));
+  }
+}
