@@ -53,7 +53,8 @@ public final class NotifierService implements AutoCloseable {
       throw new NewsdeltaException("the notifier needs Kafka: kafka.bootstrap-servers is empty");
     }
     this.config = config;
-    this.web = new WebServer(config.httpBind(), config.httpPort(), store);
+    // Bound first: a busy port is the likeliest start-up failure, and no Kafka client exists yet to leak.
+    this.web = new WebServer(config.httpBind(), config.httpPort(), store, this::healthy);
     this.feed = new VersionFeed(bootstrapServers, store);
     this.deadLetters = new KafkaDeadLetters(bootstrapServers);
     AtomicInteger n = new AtomicInteger();
@@ -116,6 +117,11 @@ public final class NotifierService implements AutoCloseable {
     }
     deadLetters.close();
     LOG.info("Notifier stopped");
+  }
+
+  /** Healthy while webhook delivery runs (before start, during and after a normal stop too). */
+  private boolean healthy() {
+    return !changes.failed();
   }
 
   private static void validate(NotifierConfig config) {

@@ -68,6 +68,11 @@ final class Fixtures {
           CloudEvents.TYPE_ARTICLE_VERSION, version);
     }
 
+    /** Sends bytes as they are, without CloudEvents headers: what a broken producer might write. */
+    void sendRaw(String topic, String key, byte[] value) throws Exception {
+      producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+    }
+
     private void send(String topic, String key, String id, String type, Object value) throws Exception {
       ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, Json.writeBytes(value));
       CloudEvents.addHeaders(record.headers(), id, type, SOURCE);

@@ -51,6 +51,34 @@ class RestartIT {
     }
   }
 
+  @Test
+  void shouldStopPromptlyDuringABackoffAndDeliverTheChangeOnTheNextStart() throws Exception {
+    try (TestBroker broker = TestBroker.start();
+        WebhookReceiver hook = WebhookReceiver.start()) {
+      Fixtures.createTopics(broker.bootstrapServers());
+      try (Fixtures.Producer producer = new Fixtures.Producer(broker.bootstrapServers())) {
+        ArticleChange change = change(ARTICLE, 1, 2);
+        hook.failNext(1, 503);
+        NotifierService patient =
+            new NotifierService(Fixtures.config(5, Duration.ofHours(1), hook.url()), broker.bootstrapServers());
+        patient.start();
+        producer.send(change);
+        await().atMost(WAIT).until(() -> hook.attempts() == 1);
+
+        long started = System.nanoTime();
+        patient.close();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+
+        // Neither delivered nor dead-lettered, so not committed: the next run delivers it.
+        try (NotifierService next = service(broker, hook)) {
+          next.start();
+          await().atMost(WAIT).until(() -> posts(hook, change) == 1);
+        }
+        assertThat(hook.attempts()).isEqualTo(2);
+      }
+    }
+  }
+
   private static NotifierService service(TestBroker broker, WebhookReceiver hook) {
     return new NotifierService(Fixtures.config(3, Duration.ofMillis(100), hook.url()), broker.bootstrapServers());
   }

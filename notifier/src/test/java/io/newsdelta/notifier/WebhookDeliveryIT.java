@@ -16,6 +16,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -106,40 +108,47 @@ class WebhookDeliveryIT {
   }
 
   @Test
-  void shouldDeadLetterForABrokenHookWhileAHealthyHookStillGetsTheChange() throws Exception {
+  void shouldDeadLetterForBrokenHooksWhileAHealthyHookStillGetsTheChange() throws Exception {
     hook.failNext(Integer.MAX_VALUE, 500);
-    startNotifier(2, Duration.ofMillis(50), hook.url(), other.url());
+    URI refusing;
+    try (WebhookReceiver gone = WebhookReceiver.start()) {
+      refusing = gone.url();
+    }
+    startNotifier(2, Duration.ofMillis(50), hook.url(), refusing, other.url());
     ArticleChange change = change(ARTICLE, 1, 2);
 
     producer.send(change);
 
     await().atMost(WAIT).until(() -> postsOf(other, change).size() == 1);
-    List<ConsumerRecord<String, String>> dlq = Consume.records(broker.bootstrapServers(), Topics.NOTIFICATIONS_DLQ, 1, WAIT);
-    assertThat(dlq).hasSize(1);
-    DeadLetter letter = Json.read(dlq.get(0).value(), DeadLetter.class);
-    assertThat(letter.change()).isEqualTo(change);
-    assertThat(letter.channel()).isEqualTo("webhook:" + hook.url());
-    assertThat(letter.attempts()).isEqualTo(2);
-    assertThat(letter.lastError()).contains("HTTP 500", hook.url().toString(), Topics.NOTIFICATIONS_DLQ);
-    assertThat(dlq.get(0).key()).isEqualTo(ARTICLE);
-    assertThat(new String(dlq.get(0).headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8))
-        .isEqualTo("io.newsdelta.dead-letter");
+    List<ConsumerRecord<String, String>> dlq = Consume.records(broker.bootstrapServers(), Topics.NOTIFICATIONS_DLQ, 2, WAIT);
+    assertThat(dlq).hasSize(2);
+    Map<String, DeadLetter> byChannel =
+        dlq.stream().map(r -> Json.read(r.value(), DeadLetter.class)).collect(Collectors.toMap(DeadLetter::channel, d -> d));
+    assertThat(byChannel).containsOnlyKeys("webhook:" + hook.url(), "webhook:" + refusing);
+    DeadLetter rejected = byChannel.get("webhook:" + hook.url());
+    assertThat(rejected.change()).isEqualTo(change);
+    assertThat(rejected.attempts()).isEqualTo(2);
+    assertThat(rejected.lastError()).contains("HTTP 500", hook.url().toString(), Topics.NOTIFICATIONS_DLQ);
+    assertThat(byChannel.get("webhook:" + refusing).lastError()).contains("connection refused");
+    assertThat(dlq).allSatisfy(r -> {
+      assertThat(r.key()).isEqualTo(ARTICLE);
+      assertThat(new String(r.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8))
+          .isEqualTo("io.newsdelta.dead-letter");
+    });
     assertThat(hook.attempts()).isEqualTo(2);
     assertThat(hook.received()).isEmpty();
+    assertThat(postsOf(other, change)).hasSize(1);
   }
 
   @Test
-  void shouldDeadLetterWhenTheHookRefusesConnections() throws Exception {
-    URI closed = hook.url();
-    hook.close();
-    startNotifier(2, Duration.ofMillis(50), closed, other.url());
+  void shouldSkipAnUnreadableChangeAndDeliverTheNextOne() throws Exception {
+    startNotifier(2, Duration.ofMillis(50), hook.url());
     ArticleChange change = change(ARTICLE, 1, 2);
 
+    producer.sendRaw(Topics.ARTICLE_CHANGES, ARTICLE, "{not json".getBytes(StandardCharsets.UTF_8));
     producer.send(change);
 
-    List<ConsumerRecord<String, String>> dlq = Consume.records(broker.bootstrapServers(), Topics.NOTIFICATIONS_DLQ, 1, WAIT);
-    assertThat(dlq).hasSize(1);
-    assertThat(Json.read(dlq.get(0).value(), DeadLetter.class).lastError()).contains("connection refused");
-    assertThat(postsOf(other, change)).hasSize(1);
+    await().atMost(WAIT).until(() -> postsOf(hook, change).size() == 1);
+    assertThat(hook.attempts()).isEqualTo(1);
   }
 }

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code /} — the tracked articles;
  *   <li>{@code /article?id=<articleId>} — one article's versions and diffs (404 when unknown);
  *   <li>{@code /api/articles} and {@code /api/article?id=<articleId>} — the same as JSON;
- *   <li>{@code /healthz} — {@code 200 ok}.
+ *   <li>{@code /healthz} — {@code 200 ok}, or 503 once webhook delivery has stopped on an error.
  * </ul>
  */
 public final class WebServer implements AutoCloseable {
@@ -35,16 +36,19 @@ public final class WebServer implements AutoCloseable {
   private static final String TEXT = "text/plain; charset=utf-8";
 
   private final ArticleStore store;
+  private final BooleanSupplier healthy;
   private final HttpServer server;
   private final ExecutorService executor;
 
   /**
    * Binds the server (it answers once {@link #start()} is called).
    *
+   * @param healthy whether {@code /healthz} answers {@code 200 ok} (else {@code 503})
    * @throws NewsdeltaException when the address cannot be bound, naming it and the config keys to change
    */
-  public WebServer(String bind, int port, ArticleStore store) {
+  public WebServer(String bind, int port, ArticleStore store, BooleanSupplier healthy) {
     this.store = store;
+    this.healthy = healthy;
     try {
       InetSocketAddress address =
           bind == null || bind.isBlank() ? new InetSocketAddress(port) : new InetSocketAddress(bind, port);
@@ -87,7 +91,13 @@ public final class WebServer implements AutoCloseable {
       Optional<String> id = queryParam(exchange.getRequestURI().getRawQuery(), "id");
       switch (path) {
         case "/" -> send(exchange, 200, HTML, Pages.index(store.articles()));
-        case "/healthz" -> send(exchange, 200, TEXT, "ok");
+        case "/healthz" -> {
+          if (healthy.getAsBoolean()) {
+            send(exchange, 200, TEXT, "ok");
+          } else {
+            send(exchange, 503, TEXT, "webhook delivery stopped; see the notifier log\n");
+          }
+        }
         case "/article" -> {
           Optional<ArticleHistory> article = id.flatMap(store::article);
           if (article.isPresent()) {
