@@ -18,14 +18,12 @@ import io.newsdelta.events.Json;
 import io.newsdelta.events.RawVersion;
 import io.newsdelta.events.Topics;
 import io.newsdelta.testsupport.LocalWebServer;
-import io.newsdelta.testsupport.TestBroker;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,20 +31,12 @@ import org.junit.jupiter.api.Test;
 
 /** Ingest against a real broker and a real web server: discovery, first fetch, re-checks, conditional GET. */
 class IngestServiceIT {
-  private static TestBroker broker;
   private static String bootstrap;
   private LocalWebServer web;
 
   @BeforeAll
-  static void startBroker() {
-    broker = TestBroker.start();
-    bootstrap = broker.bootstrapServers();
-    Fixtures.createTopics(bootstrap);
-  }
-
-  @AfterAll
-  static void stopBroker() {
-    broker.close();
+  static void useBroker() {
+    bootstrap = SharedBroker.bootstrapServers();
   }
 
   @BeforeEach
@@ -136,6 +126,8 @@ class IngestServiceIT {
 
   @Test
   void shouldPublishASecondVersionWhenThePageChanged() {
+    Instant seen = Instant.parse("2025-03-01T10:00:00Z");
+    MutableClock clock = new MutableClock(seen);
     URI feed = web.url("/rss");
     URI article = web.url("/news/changing");
     String articleId = ArticleIds.of(article.toString());
@@ -143,11 +135,12 @@ class IngestServiceIT {
     web.serve("/news/changing", "text/html", page("Minister resigns", "The minister resigned on Saturday."));
 
     try (IngestService ingest =
-        new IngestService(config(List.of(feed), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(30)),
-            bootstrap)) {
+        new IngestService(config(List.of(feed), Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofHours(1)),
+            bootstrap, clock)) {
       ingest.start();
       await().atMost(WAIT).until(() -> rawVersions(bootstrap, articleId).size() == 1);
       web.serve("/news/changing", "text/html", page("Minister resigns", "The minister resigned on Friday."));
+      clock.advance(Duration.ofMinutes(5));
       await().atMost(WAIT).until(() -> rawVersions(bootstrap, articleId).size() == 2);
     }
 
@@ -156,7 +149,7 @@ class IngestServiceIT {
     assertThat(versions.get(0).body()).contains("on Saturday");
     assertThat(versions.get(1).body()).contains("on Friday");
     assertThat(versions.get(1).bodySha256()).isNotEqualTo(versions.get(0).bodySha256());
-    assertThat(versions.get(1).fetchedAt()).isAfter(versions.get(0).fetchedAt());
+    assertThat(versions).extracting(RawVersion::fetchedAt).containsExactly(seen, seen.plus(Duration.ofMinutes(5)));
   }
 
   @Test

@@ -4,12 +4,15 @@ import io.newsdelta.ingest.fetch.FetchException;
 import io.newsdelta.ingest.poll.FeedParseException;
 import java.net.URI;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Sorts ingest's expected failures into {@link ErrorKind}s and words the message operators read. Pure.
  */
 public final class Diagnoses {
   private static final String CHECK_FEED_URL = "check the URL in feeds[] of newsdelta.yml";
+  private static final String FEED_NOT_PAGE =
+      "check that the URL in feeds[] of newsdelta.yml is the RSS or Atom document, not a web page";
 
   private Diagnoses() {}
 
@@ -20,7 +23,7 @@ public final class Diagnoses {
           new Diagnosis(
               ErrorKind.FEED_UNREACHABLE,
               "Feed " + feed + " could not be reached (" + e.detail() + "); check that the site is up and "
-                  + CHECK_FEED_URL + "; ingest tries again at every poll");
+                  + "that the URL in feeds[] of newsdelta.yml is right; ingest tries again at every poll");
       case HTTP_STATUS ->
           new Diagnosis(ErrorKind.FEED_HTTP_STATUS,
               "Feed " + feed + " returned HTTP " + e.status() + "; " + adviceForFeedStatus(e.status()));
@@ -31,7 +34,7 @@ public final class Diagnoses {
       case UNACCEPTED_CONTENT_TYPE ->
           new Diagnosis(
               ErrorKind.FEED_NOT_XML,
-              "Feed " + feed + " was served as " + e.contentType() + ", not a feed; " + CHECK_FEED_URL);
+              "Feed " + feed + " was served as " + e.contentType() + ", not a feed; " + FEED_NOT_PAGE);
     };
   }
 
@@ -42,13 +45,11 @@ public final class Diagnoses {
       case NOT_XML ->
           new Diagnosis(
               ErrorKind.FEED_NOT_XML,
-              "Feed " + feed + " is not XML" + servedAs + ": " + e.getMessage()
-                  + "; " + CHECK_FEED_URL + " points at the RSS or Atom document, not a web page");
+              "Feed " + feed + " is not XML" + servedAs + " (" + e.getMessage() + "); " + FEED_NOT_PAGE);
       case NOT_A_FEED ->
           new Diagnosis(
               ErrorKind.FEED_NOT_A_FEED,
-              "Feed " + feed + " is XML but neither RSS nor Atom" + servedAs + "; " + CHECK_FEED_URL
-                  + " points at the RSS or Atom document");
+              "Feed " + feed + " is XML but neither RSS nor Atom" + servedAs + "; " + FEED_NOT_PAGE);
     };
   }
 
@@ -63,7 +64,7 @@ public final class Diagnoses {
     String retry =
         nextCheck == null
             ? "no more checks are scheduled for it"
-            : "it is fetched again at its next check, " + nextCheck;
+            : "it is fetched again at its next check, " + nextCheck.truncatedTo(ChronoUnit.SECONDS);
     return switch (e.reason()) {
       case UNREACHABLE, TIMEOUT ->
           new Diagnosis(ErrorKind.PAGE_UNREACHABLE,

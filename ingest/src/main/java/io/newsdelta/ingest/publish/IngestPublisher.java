@@ -106,13 +106,12 @@ public final class IngestPublisher implements ErrorReporter, AutoCloseable {
     }
   }
 
-  /** Sends what is buffered and closes the producer, waiting at most {@code timeout}. */
+  /**
+   * Sends what is buffered and closes the producer, waiting at most {@code timeout} (no unbounded flush:
+   * with the broker gone, shutdown must still end).
+   */
   public void close(Duration timeout) {
-    try {
-      producer.flush();
-    } finally {
-      producer.close(timeout);
-    }
+    producer.close(timeout);
   }
 
   @Override
