@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -66,10 +67,17 @@ public final class DiffWorkerService implements AutoCloseable {
     return streams.state();
   }
 
-  /** Stops within 30 s: in-flight records are committed or handed back, state flushed. */
+  /**
+   * Stops within 30 s: in-flight records are committed or handed back, state flushed. The instance leaves the
+   * consumer group, so its partitions move to the other instances (or to this one restarted) at once instead
+   * of after the session timeout.
+   */
   @Override
   public void close() {
-    if (!streams.close(Duration.ofSeconds(30))) {
+    CloseOptions options =
+        CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+            .withTimeout(Duration.ofSeconds(30));
+    if (!streams.close(options)) {
       throw new NewsdeltaException("diff worker did not stop within 30 s");
     }
   }
