@@ -19,20 +19,19 @@ final class Cleaner {
 
   /** Removes boilerplate from {@code body} in place. */
   static void clean(Element body, List<String> extraDrops) {
-    TextStats before = TextStats.of(body);
-    int total = Math.max(1, before.get(body).text);
     for (String selector : extraDrops) {
       body.select(selector).remove();
     }
-    for (Element junk : body.select(Tags.JUNK)) {
-      if (before.get(junk).text < total * PROTECTED_SHARE) {
-        junk.remove();
-      }
-    }
+    TextStats before = TextStats.of(body);
+    int total = Math.max(1, before.get(body).text);
     Deque<Element> stack = new ArrayDeque<>();
     pushChildren(body, stack);
     while (!stack.isEmpty()) {
       Element el = stack.pop();
+      if (Tags.isJunk(el) && before.get(el).text < total * PROTECTED_SHARE) {
+        el.remove();
+        continue;
+      }
       String described = Hints.describe(el);
       if (Hints.isBoilerplate(described) && !isProtected(el, described, before, total)) {
         el.remove();
@@ -62,8 +61,7 @@ final class Cleaner {
         && stats.get(el).linkDensity() < 0.3) {
       return true;
     }
-    return !el.getElementsByTag("h1").isEmpty()
-        || !el.getElementsByAttributeValue("itemprop", "articleBody").isEmpty();
+    return c.marks > 0;
   }
 
   private static void pushChildren(Element el, Deque<Element> stack) {

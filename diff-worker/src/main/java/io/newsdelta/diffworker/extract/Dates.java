@@ -14,6 +14,9 @@ final class Dates {
   private static final DateTimeFormatter OFFSET_NO_COLON =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss[.SSS]Z");
 
+  private static final java.util.regex.Pattern ISO_START =
+      java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
   private Dates() {}
 
   /** The instant {@code value} denotes (UTC when it has no offset), or null if unparseable. */
@@ -22,6 +25,9 @@ final class Dates {
       return null;
     }
     String s = value.trim().replace(' ', 'T');
+    if (!ISO_START.matcher(s).lookingAt()) {
+      return null;
+    }
     try {
       return OffsetDateTime.parse(s).toInstant();
     } catch (DateTimeParseException ignored) {

@@ -58,14 +58,21 @@ final class Hints {
     if (described.isEmpty()) {
       return false;
     }
-    for (String token : described.split("[^a-z0-9]+")) {
-      if (REMOVE_TOKENS.contains(token)) {
-        return true;
+    int start = -1;
+    for (int i = 0; i <= described.length(); i++) {
+      char c = i < described.length() ? described.charAt(i) : ' ';
+      boolean word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+      if (word && start < 0) {
+        start = i;
+      } else if (!word && start >= 0) {
+        if (REMOVE_TOKENS.contains(described.substring(start, i))) {
+          return true;
+        }
+        start = -1;
       }
     }
-    String squashed = described.replace(" ", "|");
     for (String s : REMOVE_SUBSTRINGS) {
-      if (squashed.contains(s)) {
+      if (described.contains(s)) {
         return true;
       }
     }

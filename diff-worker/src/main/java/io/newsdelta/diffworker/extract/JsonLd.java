@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
@@ -23,10 +22,10 @@ record JsonLd(String headline, String articleBody, String author, String datePub
       "backgroundnewsarticle", "liveblogposting", "scholarlyarticle", "techarticle", "report",
       "socialmediaposting", "posting", "webpage");
 
-  /** Reads the first article object in {@code doc}, or an all-null value if there is none. */
-  static JsonLd read(Document doc) {
+  /** Reads the best article object in the JSON-LD {@code scripts}, or an all-null value if there is none. */
+  static JsonLd read(List<Element> scripts) {
     JsonNode best = null;
-    for (Element script : doc.select("script[type=application/ld+json]")) {
+    for (Element script : scripts) {
       JsonNode root;
       try {
         root = MAPPER.readTree(script.data());

@@ -14,39 +14,38 @@ final class MetadataReader {
   private MetadataReader() {}
 
   /** Reads the metadata of {@code doc}, fetched from {@code url}. */
-  static PageMetadata read(Document doc, String url) {
-    JsonLd ld = JsonLd.read(doc);
+  static PageMetadata read(Document page, String url) {
+    PageScan doc = PageScan.of(page);
+    JsonLd ld = JsonLd.read(doc.jsonLd);
     String siteName = meta(doc, "og:site_name");
-    Element h1 = doc.selectFirst("h1");
+    Element h1 = doc.h1;
     String h1Text = h1 == null ? null : TextNormalizer.normalize(h1.text());
     String title = firstNonBlank(meta(doc, "og:title"), ld.headline(), meta(doc, "twitter:title"),
-        h1Text, doc.title());
+        h1Text, doc.title);
     title = Titles.clean(TextNormalizer.normalize(title), siteName, h1Text);
     String standfirst = firstNonBlank(meta(doc, "og:description"), meta(doc, "description"));
     String byline = firstNonBlank(meta(doc, "author"), ld.author(), meta(doc, "article:author"),
-        itemprop(doc, "author"), selectText(doc, "[rel=author], .byline, .author"));
+        itemprop(doc, "author"), shortText(doc.byline));
     Instant published = firstDate(meta(doc, "article:published_time"), ld.datePublished(),
         itemprop(doc, "datePublished"), meta(doc, "date"), meta(doc, "pubdate"),
-        meta(doc, "dc.date"), attr(doc, "time[datetime]", "datetime"));
+        meta(doc, "dc.date"), doc.time == null ? null : doc.time.attr("datetime"));
     Instant modified = firstDate(meta(doc, "article:modified_time"), ld.dateModified(),
         itemprop(doc, "dateModified"), meta(doc, "og:updated_time"), meta(doc, "last-modified"));
-    String language = language(firstNonBlank(doc.selectFirst("html") == null ? null
-        : doc.selectFirst("html").attr("lang"), meta(doc, "og:locale"),
-        attr(doc, "meta[http-equiv=content-language]", "content"), ld.inLanguage()));
-    String canonical = firstNonBlank(attr(doc, "link[rel=canonical]", "abs:href"),
-        meta(doc, "og:url"), url);
+    Element html = page.selectFirst("html");
+    String language = language(firstNonBlank(html == null ? null : html.attr("lang"),
+        meta(doc, "og:locale"), meta(doc, "content-language"), ld.inLanguage()));
+    String canonical = firstNonBlank(doc.canonical, meta(doc, "og:url"), url);
     return new PageMetadata(blankToNull(title), blankToNull(TextNormalizer.normalize(standfirst)),
         blankToNull(TextNormalizer.normalize(byline)), published, modified, language, canonical,
         ld.articleBody());
   }
 
-  private static String meta(Document doc, String key) {
-    Element el = doc.selectFirst("meta[property=" + key + "], meta[name=" + key + "]");
-    return el == null ? null : el.attr("content");
+  private static String meta(PageScan doc, String key) {
+    return doc.metas.get(key);
   }
 
-  private static String itemprop(Document doc, String prop) {
-    Element el = doc.selectFirst("[itemprop=" + prop + "]");
+  private static String itemprop(PageScan doc, String prop) {
+    Element el = doc.itemprops.get(prop);
     if (el == null) {
       return null;
     }
@@ -59,13 +58,7 @@ final class MetadataReader {
     return name != null ? name.text() : el.text();
   }
 
-  private static String attr(Document doc, String selector, String attr) {
-    Element el = doc.selectFirst(selector);
-    return el == null ? null : el.attr(attr);
-  }
-
-  private static String selectText(Document doc, String selector) {
-    Element el = doc.selectFirst(selector);
+  private static String shortText(Element el) {
     if (el == null) {
       return null;
     }

@@ -12,17 +12,37 @@ final class Tags {
       "var", "wbr", "br", "picture", "source", "o:p");
 
   /** Elements that never carry article text. */
-  static final String JUNK = "script, style, noscript, figcaption, template, iframe, svg, canvas, object, embed,"
-      + " input, button, select, textarea, option, nav, aside, footer, menu, dialog, map, link, meta,"
-      + " [hidden], [aria-hidden=true], [style~=display:\\s*none],"
-      + " [style~=visibility:\\s*hidden], form[role=search], [role=navigation], [role=banner],"
-      + " [role=contentinfo], [role=complementary], [role=dialog], [role=alertdialog]";
+  private static final Set<String> JUNK_TAGS = Set.of("script", "style", "noscript", "figcaption",
+      "template", "iframe", "svg", "canvas", "object", "embed", "input", "button", "select",
+      "textarea", "option", "nav", "aside", "footer", "menu", "dialog", "map", "link", "meta");
+  private static final Set<String> JUNK_ROLES = Set.of("navigation", "banner", "contentinfo",
+      "complementary", "dialog", "alertdialog", "search");
 
   private Tags() {}
 
   /** True for elements whose text runs on inside the surrounding paragraph. */
   static boolean isInline(Element el) {
     return INLINE.contains(el.normalName());
+  }
+
+  /** True for elements that never carry article text: scripts, navigation, hidden nodes, forms. */
+  static boolean isJunk(Element el) {
+    if (JUNK_TAGS.contains(el.normalName())) {
+      return true;
+    }
+    if (el.attributesSize() == 0) {
+      return false;
+    }
+    if (el.hasAttr("hidden") || el.attr("aria-hidden").equals("true")
+        || JUNK_ROLES.contains(el.attr("role"))) {
+      return true;
+    }
+    String style = el.attr("style");
+    if (style.isEmpty()) {
+      return false;
+    }
+    String compact = style.replace(" ", "").toLowerCase(java.util.Locale.ROOT);
+    return compact.contains("display:none") || compact.contains("visibility:hidden");
   }
 
   /** True for headings h1 to h6. */

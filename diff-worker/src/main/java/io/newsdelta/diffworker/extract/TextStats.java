@@ -28,6 +28,8 @@ final class TextStats {
     int commas;
     /** Characters below the element in paragraphs of prose: 80+ characters, under 30% links. */
     int prose;
+    /** Headlines ({@code h1}) and declared article bodies at or below the element. */
+    int marks;
 
     /** Share of the text that is link text, 0 to 1. */
     double linkDensity() {
@@ -112,9 +114,13 @@ final class TextStats {
         if (mine.inline >= PROSE_MIN && mine.inlineLink * 10 < mine.inline * 3) {
           mine.prose += mine.inline;
         }
+        if (el.normalName().equals("h1") || el.attr("itemprop").equalsIgnoreCase("articleBody")) {
+          mine.marks++;
+        }
         if (parent != null) {
           Counts up = counts.get(parent);
           if (up != null) {
+            up.marks += mine.marks;
             up.text += mine.text;
             up.link += mine.link;
             up.prose += mine.prose;
