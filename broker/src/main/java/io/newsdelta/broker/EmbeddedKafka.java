@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
  * A real single-node Apache Kafka broker (KRaft, broker and controller in one) running in this JVM.
  *
  * <p>The data directory is formatted on the first start only; later starts over the same directory
- * keep the cluster id, the topics, the records and the committed offsets. Both listeners bind to
- * 127.0.0.1 only. The broker's threads are not daemons: always {@link #close()} it, in a
+ * keep the cluster id, the topics, the records and the committed offsets. Only one broker at a time
+ * can use a data directory (it is locked until {@link #close()}). Both listeners bind to 127.0.0.1
+ * only. The broker's threads are not daemons: always {@link #close()} it, in a
  * {@code finally} or try-with-resources, or the JVM will not exit.
  *
  * <pre>{@code
@@ -37,13 +38,15 @@ public final class EmbeddedKafka implements AutoCloseable {
   private static final int BIND_ATTEMPTS = 3;
 
   private final KafkaRaftServer server;
+  private final DataDirLock lock;
   private final Path dataDir;
   private final int port;
   private final String clusterId;
   private boolean closed;
 
-  private EmbeddedKafka(KafkaRaftServer server, Path dataDir, int port, String clusterId) {
+  private EmbeddedKafka(KafkaRaftServer server, DataDirLock lock, Path dataDir, int port, String clusterId) {
     this.server = server;
+    this.lock = lock;
     this.dataDir = dataDir;
     this.port = port;
     this.clusterId = clusterId;
@@ -56,8 +59,8 @@ public final class EmbeddedKafka implements AutoCloseable {
    * @param port           the client listener on 127.0.0.1, or 0 for a free port
    * @param controllerPort the KRaft controller listener on 127.0.0.1, or 0 for a free port
    * @return the running broker
-   * @throws BrokerException if a port is in use, the directory cannot be formatted or read, or the
-   *     broker does not come up; the message says which
+   * @throws BrokerException if a port is in use, another broker uses the directory, the directory
+   *     cannot be formatted or read, or the broker does not come up; the message says which
    */
   public static EmbeddedKafka start(Path dataDir, int port, int controllerPort) {
     Objects.requireNonNull(dataDir, "dataDir");
@@ -71,13 +74,24 @@ public final class EmbeddedKafka implements AutoCloseable {
     requireFree(controllerPort, "kafka.embedded.controller-port");
 
     Path dir = dataDir.toAbsolutePath().normalize();
+    DataDirLock lock = DataDirLock.acquire(dir);
+    try {
+      return startLocked(dir, port, controllerPort, lock);
+    } catch (RuntimeException | Error e) {
+      lock.close();
+      throw e;
+    }
+  }
+
+  private static EmbeddedKafka startLocked(Path dir, int port, int controllerPort, DataDirLock lock) {
     String clusterId = Storage.formatIfNeeded(dir);
     boolean pickedPorts = port == 0 || controllerPort == 0;
     for (int attempt = 1; ; attempt++) {
       int brokerPort = port == 0 ? Ports.pickFree() : port;
       int quorumPort = controllerPort == 0 ? pickFreeExcept(brokerPort) : controllerPort;
       try {
-        return startOnce(dir, brokerPort, quorumPort, clusterId);
+        KafkaRaftServer server = startOnce(dir, brokerPort, quorumPort, clusterId);
+        return new EmbeddedKafka(server, lock, dir, brokerPort, clusterId);
       } catch (PortTakenException e) {
         if (!pickedPorts || attempt == BIND_ATTEMPTS) {
           throw new BrokerException(e.getMessage(), e.getCause());
@@ -88,7 +102,7 @@ public final class EmbeddedKafka implements AutoCloseable {
   }
 
   /** One attempt on fixed ports; package-private so a test can skip the port pre-check. */
-  static EmbeddedKafka startOnce(Path dir, int brokerPort, int quorumPort, String clusterId) {
+  static KafkaRaftServer startOnce(Path dir, int brokerPort, int quorumPort, String clusterId) {
     KafkaConfig config = new KafkaConfig(BrokerSettings.of(dir, brokerPort, quorumPort), false);
     long startNanos = System.nanoTime();
     KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
@@ -109,7 +123,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
     LOG.info("Kafka broker ready at {} (cluster {}, data {}) in {} ms", bootstrap, clusterId, dir,
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos));
-    return new EmbeddedKafka(server, dir, brokerPort, clusterId);
+    return server;
   }
 
   /** Turns a startup failure into one line for the operator; called after the broker was stopped. */
@@ -170,7 +184,11 @@ public final class EmbeddedKafka implements AutoCloseable {
       closed = true;
     }
     long startNanos = System.nanoTime();
-    stop(server);
+    try {
+      stop(server);
+    } finally {
+      lock.close();
+    }
     LOG.info("Kafka broker at {} (data {}) stopped in {} ms", bootstrapServers(), dataDir,
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos));
   }

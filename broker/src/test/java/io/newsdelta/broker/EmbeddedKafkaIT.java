@@ -113,6 +113,21 @@ class EmbeddedKafkaIT {
   }
 
   @Test
+  void shouldRefuseASecondBrokerOverTheSameDataDirectoryAndKeepTheFirstWorking() throws Exception {
+    try (EmbeddedKafka first = EmbeddedKafka.start(dataDir, 0, 0)) {
+      assertThatThrownBy(() -> EmbeddedKafka.start(dataDir, 0, 0))
+          .isInstanceOf(BrokerException.class)
+          .hasMessage("Kafka data directory " + dataDir.toAbsolutePath() + " is in use by another broker:"
+              + " stop it, or set kafka.embedded.data-dir to another directory");
+
+      try (Admin admin = admin(first)) {
+        admin.createTopics(List.of(new NewTopic("still-working", 1, (short) 1))).all().get();
+        assertThat(admin.listTopics().names().get()).contains("still-working");
+      }
+    }
+  }
+
+  @Test
   void shouldRejectAnImpossiblePort() {
     assertThatThrownBy(() -> EmbeddedKafka.start(dataDir, 70_000, 0))
         .isInstanceOf(BrokerException.class)
