@@ -43,6 +43,27 @@ final class Stamps {
       "(?:fotos?|bild(?:er)?|photos?|quelle|abbildung|grafik|images?|credits?|bildquelle"
           + "|fotoquelle|titelbild|symbolbild|themen|tags|schlagworte)\\s*:");
 
+  /** Openings of prompts that lead away from the story: related links, sign-ups, ratings. */
+  private static final Pattern PROMPT = Pattern.compile(
+      "(?:das könnte (?:sie|dich) (?:auch )?interessieren|(?:lesen|sehen|hören) sie (?:auch|mehr)"
+          + "|zum weiterlesen|weiterlesen|schon gelesen|mehr zum thema|mehr zu |mehr themen"
+          + "|weitere (?:beiträge|artikel|themen|infos|informationen|tourentipps|nachrichten)"
+          + "|neueste (?:artikel|beiträge)|ähnliche (?:artikel|beiträge)|auch interessant"
+          + "|lust auf mehr|über den autor|über die autorin|inhaltsverzeichnis|wie bewerten sie"
+          + "|war (?:der|dieser) artikel|sie sind (?:aktuell )?nicht eingeloggt|gefällt (?:dir|ihnen)"
+          + "|wird geladen|externer inhalt|quellen ausblenden|quellenangaben|alle angaben ohne gewähr"
+          + "|anzeige|\\*?werbung|kategorie|category|this entry was posted|if you enjoyed"
+          + "|you (?:might|may) also like|related (?:articles|posts|stories)|read (?:more|also|next)"
+          + "|more from|recommended|subscribe|sign up|follow (?:us|the)|share this|tags?:"
+          + "|síguenos|siguenos|lee también|te puede interesar|noticias relacionadas"
+          + "|à lire aussi|lire aussi|sur le même sujet|vorschau auf|zurück zur übersicht"
+          + "|jetzt (?:abonnieren|anmelden|teilen|bewerten)|(?:noch )?keine bewertungen"
+          + "|\\(noch keine bewertungen\\)|beitragsbild|release date:|telefon:|e-mail:|fax:)");
+  /** Agency and photographer credits left over from images. */
+  private static final Pattern CREDIT = Pattern.compile(
+      "getty images|\\bafp\\b|\\bdpa\\b|reuters|imago|shutterstock|istock|picture alliance"
+          + "|picture-alliance|keystone|\\bap photo|\\bepa\\b|adobe stock|unsplash|pixabay");
+
   private Stamps() {}
 
   /** True if {@code text} (already normalised) is furniture rather than story. */
@@ -52,6 +73,12 @@ final class Stamps {
     }
     String lower = text.toLowerCase(Locale.ROOT);
     if (FURNITURE.matcher(lower).matches()) {
+      return true;
+    }
+    if (PROMPT.matcher(lower).lookingAt()) {
+      return true;
+    }
+    if (lower.length() < 60 && CREDIT.matcher(lower).find()) {
       return true;
     }
     if (CAPTION.matcher(lower).lookingAt()) {
