@@ -42,6 +42,8 @@ public final class IngestService implements AutoCloseable {
   private static final Duration RESTORE_TIMEOUT = Duration.ofSeconds(60);
   private static final Duration RESTORE_RETRY = Duration.ofSeconds(5);
   private static final Duration CLOSE_BUDGET = Duration.ofSeconds(30);
+  /** Fetches in flight at close get this long to finish; an abandoned one simply runs again after a restart. */
+  private static final Duration FETCH_GRACE = Duration.ofSeconds(10);
   private static final int MAX_FEED_THREADS = 4;
 
   private final IngestConfig config;
@@ -112,22 +114,23 @@ public final class IngestService implements AutoCloseable {
     try {
       restored = new StateRestorer(bootstrapServers, RESTORE_TIMEOUT).restore();
     } catch (RuntimeException e) {
-      LOG.error("Cannot start ingest yet: {}; trying again in {} s", e.getMessage(), RESTORE_RETRY.toSeconds());
-      if (!stopping) {
-        control.schedule(() -> startUp(pollers), RESTORE_RETRY.toMillis(), TimeUnit.MILLISECONDS);
+      if (stopping) {
+        return;
       }
+      LOG.error("Cannot start ingest yet: {}; trying again in {} s", e.getMessage(), RESTORE_RETRY.toSeconds());
+      control.schedule(() -> startUp(pollers), RESTORE_RETRY.toMillis(), TimeUnit.MILLISECONDS);
       return;
     }
     watcher.restore(restored);
     LOG.info("Ingest knows {} articles, {} with checks left", watcher.knownArticles(), watcher.waitingArticles());
-    for (FeedConfig feed : config.feeds()) {
-      publisher.registerFeed(new FeedRegistration(feed.url().toString(), feed.name()));
-    }
     long period = config.feedPollInterval().toMillis();
     for (FeedPoller poller : pollers) {
       feedPool.scheduleAtFixedRate(poller::poll, 0, period, TimeUnit.MILLISECONDS);
     }
     control.scheduleWithFixedDelay(this::dispatch, 0, DISPATCH_TICK.toMillis(), TimeUnit.MILLISECONDS);
+    for (FeedConfig feed : config.feeds()) {
+      publisher.registerFeed(new FeedRegistration(feed.url().toString(), feed.name()));
+    }
   }
 
   private void dispatch() {
@@ -154,8 +157,8 @@ public final class IngestService implements AutoCloseable {
     control.shutdownNow();
     fetchPool.shutdown();
     try {
-      long fetchWait = Math.min(config.fetchTimeout().toMillis() + 1000, CLOSE_BUDGET.toMillis() - 8000);
-      if (!fetchPool.awaitTermination(Math.max(fetchWait, 1000), TimeUnit.MILLISECONDS)) {
+      long fetchWait = Math.min(config.fetchTimeout().toMillis() + 1000, FETCH_GRACE.toMillis());
+      if (!fetchPool.awaitTermination(fetchWait, TimeUnit.MILLISECONDS)) {
         LOG.warn("Abandoning article fetches still in flight; they run again after a restart");
         watcher.stop();
         fetchPool.shutdownNow();

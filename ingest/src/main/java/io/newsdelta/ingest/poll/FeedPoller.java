@@ -110,14 +110,15 @@ public final class FeedPoller {
       fail(Diagnoses.feedParse(feedUrl, response.contentType(), e));
       return Outcome.FAILED;
     }
-    // Validators are kept only for a document that parsed, so a broken one is fetched in full again.
-    etag = response.etag();
-    lastModified = response.lastModified();
-    recovered();
     LOG.debug("Feed {} ({}) lists {} articles", feedUrl, feed.type(), feed.articleUrls().size());
     for (URI article : feed.articleUrls()) {
       sink.found(article, feedUrl);
     }
+    // Validators are kept only once every entry was handed on, so a document that failed half-way is
+    // fetched in full again rather than answered with 304.
+    etag = response.etag();
+    lastModified = response.lastModified();
+    recovered();
     return Outcome.PARSED;
   }
 
