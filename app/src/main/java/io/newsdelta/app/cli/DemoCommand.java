@@ -1,5 +1,6 @@
 package io.newsdelta.app.cli;
 
+import io.newsdelta.app.demo.ChangeLog;
 import io.newsdelta.app.demo.DemoSite;
 import io.newsdelta.app.pipeline.Pipeline;
 import io.newsdelta.config.ConfigLoader;
@@ -15,6 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code demo}: offline, everything on loopback. A local news site publishes the seed story at version 4,
@@ -34,20 +37,38 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--kafka-port", description = "embedded broker port (default: ${DEFAULT-VALUE})")
   int kafkaPort = 9092;
 
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() {
+    Path dataDir = tempDir();
     DemoSite site = DemoSite.start(sitePort);
+    ChangeLog[] changeLog = new ChangeLog[1];
     try {
       return RunCommand.Launch.untilSignal(
+          spec,
           () -> {
-            Pipeline pipeline = Pipeline.start(config(site, port, kafkaPort, tempDir()));
+            Pipeline pipeline = Pipeline.start(config(site, port, kafkaPort, dataDir));
+            changeLog[0] = ChangeLog.start(pipeline.bootstrapServers());
             site.playTimeline(Duration.ofSeconds(10), Duration.ofSeconds(20));
             LOG.info("Demo: news site at {}, feed {}", site.baseUrl(), site.feedUrl());
             LOG.info("Demo: open http://localhost:{}/ and watch version 4 become version 5 in about 25 s", pipeline.notifierPort());
             return pipeline;
           });
     } finally {
+      if (changeLog[0] != null) {
+        changeLog[0].close();
+      }
       site.close();
+      deleteRecursively(dataDir);
+    }
+  }
+
+  private static void deleteRecursively(Path dir) {
+    try (var paths = Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      LOG.warn("Could not delete the demo's data in {}: {}", dir, e.getMessage());
     }
   }
 

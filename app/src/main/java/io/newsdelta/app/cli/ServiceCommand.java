@@ -8,6 +8,8 @@ import java.util.EnumSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code ingest}, {@code diff-worker}, {@code notifier}: one service alone, against the configured cluster. */
 @Command(description = "Run one service alone against kafka.bootstrap-servers.")
@@ -16,6 +18,8 @@ public final class ServiceCommand implements Callable<Integer> {
 
   @Mixin ConfigOption config;
 
+  @Spec CommandSpec spec;
+
   public ServiceCommand(Service service) {
     this.service = service;
   }
@@ -23,6 +27,7 @@ public final class ServiceCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     return RunCommand.Launch.untilSignal(
+        spec,
         () -> {
           NewsdeltaConfig loaded = config.load();
           if (loaded.kafka().useEmbedded()) {
