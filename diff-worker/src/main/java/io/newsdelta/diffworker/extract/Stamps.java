@@ -24,8 +24,10 @@ final class Stamps {
           + "|vor\\s+\\d+\\s+(?:sekunden|minuten|stunden|tagen|wochen)"
           + "|\\b\\d{1,2}:\\d{2}\\b");
   private static final Pattern STAMP_WORDS = Pattern.compile(
-      "^(?:zuletzt |last |first )?(?:aktualisiert|geändert|veröffentlicht|erstellt|publiziert|stand"
-          + "|datum|updated|update|published|posted|modified|erschienen|am|on|von|by|uhr)\\b");
+      "\\b(?:zuletzt|last|first|aktualisiert|geändert|veröffentlicht|erstellt|publiziert|stand"
+          + "|datum|updated|update|published|posted|modified|erschienen|am|um|on|at|von|by|uhr"
+          + "|mo|di|mi|do|fr|sa|so|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag"
+          + "|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mez|mesz|cet|utc|gmt)\\b");
   private static final Pattern FURNITURE = Pattern.compile(
       "(?:advertisement|anzeige|werbung|publicité|publicidad|sponsored|share|teilen|tweet|drucken"
           + "|print|e-?mail|mail|facebook|twitter|whatsapp|pinterest|linkedin|xing|reddit"
@@ -91,16 +93,14 @@ final class Stamps {
   }
 
   private static boolean isDateStamp(String lower) {
-    var m = DATE.matcher(lower);
-    if (!m.find()) {
+    if (!DATE.matcher(lower).find()) {
       return false;
     }
-    int words = lower.split(" ").length;
-    if (STAMP_WORDS.matcher(lower).find() && words <= 12) {
-      return true;
-    }
-    // What is left after removing the date must be short: "31. Mai 2012 | 14:30 Uhr", "Mo, 3.4.2023".
-    String rest = DATE.matcher(lower).replaceAll(" ").replaceAll("[^\\p{L}]+", " ").trim();
-    return rest.isEmpty() || (rest.split(" ").length <= 3 && words <= 8);
+    // What is left after removing dates and stamp words must be short: "31. Mai 2012 | 14:30 Uhr",
+    // "Aktualisiert am 3.4.2023 von Max Muster"; a sentence that mentions a date has more words.
+    String rest = DATE.matcher(lower).replaceAll(" ");
+    rest = STAMP_WORDS.matcher(rest).replaceAll(" ").replaceAll("[^\\p{L}]+", " ").trim();
+    return rest.isEmpty() || rest.split(" ").length <= 3;
   }
+
 }

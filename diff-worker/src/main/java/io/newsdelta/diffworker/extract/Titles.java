@@ -22,6 +22,13 @@ final class Titles {
     if (h1 != null && h1.length() >= 10 && !h1.equals(title) && title.startsWith(h1)) {
       return h1;
     }
+    if (siteName != null && !siteName.isBlank()) {
+      String site = TextNormalizer.normalize(siteName);
+      if (title.length() > site.length() + 3 && title.startsWith(site)
+          && ":|-".indexOf(title.charAt(site.length())) >= 0) {
+        return title.substring(site.length() + 1).trim();
+      }
+    }
     String[] parts = SEPARATOR.split(title);
     if (parts.length < 2) {
       return title;
