@@ -11,14 +11,17 @@ import io.newsdelta.ingest.schedule.RecheckSchedule;
 import io.newsdelta.ingest.state.ArticleState;
 import io.newsdelta.ingest.state.StateRestorer;
 import io.newsdelta.ingest.watch.ArticleWatcher;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -58,6 +61,8 @@ public final class IngestService implements AutoCloseable {
   private ExecutorService fetchPool;
   private IngestPublisher publisher;
   private ArticleWatcher watcher;
+  private HttpFetcher fetcher;
+  private final Map<URI, FeedPoller> polled = new ConcurrentHashMap<>();
 
   /** The service on the system clock. */
   public IngestService(IngestConfig config, String bootstrapServers) {
@@ -97,9 +102,10 @@ public final class IngestService implements AutoCloseable {
     fetchPool = Executors.newFixedThreadPool(Math.max(1, config.fetchConcurrency()), threads("ingest-fetch"));
     publisher = new IngestPublisher(bootstrapServers);
     watcher = new ArticleWatcher(schedule, fetcher, publisher, clock, fetchPool, config.fetchConcurrency());
+    this.fetcher = fetcher;
     List<FeedPoller> pollers = new ArrayList<>();
     for (FeedConfig feed : config.feeds()) {
-      pollers.add(new FeedPoller(feed.url(), fetcher, publisher, watcher, clock, () -> stopping));
+      pollers.add(poller(feed.url()));
     }
     LOG.info("Starting ingest: {} feeds every {}, re-checks {}, {} fetches at once", config.feeds().size(),
         config.feedPollInterval(), config.articleRecheck(), config.fetchConcurrency());
@@ -123,13 +129,37 @@ public final class IngestService implements AutoCloseable {
     }
     watcher.restore(restored);
     LOG.info("Ingest knows {} articles, {} with checks left", watcher.knownArticles(), watcher.waitingArticles());
-    long period = config.feedPollInterval().toMillis();
     for (FeedPoller poller : pollers) {
-      feedPool.scheduleAtFixedRate(poller::poll, 0, period, TimeUnit.MILLISECONDS);
+      schedule(poller);
     }
     control.scheduleWithFixedDelay(this::dispatch, 0, DISPATCH_TICK.toMillis(), TimeUnit.MILLISECONDS);
     for (FeedConfig feed : config.feeds()) {
       publisher.registerFeed(new FeedRegistration(feed.url().toString(), feed.name()));
+    }
+  }
+
+  private FeedPoller poller(URI feedUrl) {
+    return new FeedPoller(feedUrl, fetcher, publisher, watcher, this::listed, clock, () -> stopping);
+  }
+
+  private void schedule(FeedPoller poller) {
+    if (polled.putIfAbsent(poller.feedUrl(), poller) == null) {
+      try {
+        feedPool.scheduleAtFixedRate(poller::poll, 0, config.feedPollInterval().toMillis(), TimeUnit.MILLISECONDS);
+      } catch (RejectedExecutionException e) {
+        LOG.debug("Not polling {}: ingest is stopping", poller.feedUrl());
+      }
+    }
+  }
+
+  /** Feeds an OPML list names are polled like configured ones (until the next restart if dropped). */
+  private void listed(List<URI> feedUrls, URI listUrl) {
+    for (URI feedUrl : feedUrls) {
+      if (!polled.containsKey(feedUrl) && !stopping) {
+        LOG.info("Polling feed {}, listed in {}", feedUrl, listUrl);
+        schedule(poller(feedUrl));
+        publisher.registerFeed(new FeedRegistration(feedUrl.toString(), "listed in " + listUrl));
+      }
     }
   }
 

@@ -177,4 +177,25 @@ class IngestServiceIT {
     }
     assertThat(web.hits("/etag/first")).isEqualTo(1);
   }
+
+  @Test
+  void shouldPollTheFeedsAnOpmlListNamesAndRegisterThem() {
+    URI list = web.url("/subscriptions.opml");
+    URI listed = web.url("/listed/rss");
+    URI article = web.url("/listed/story");
+    web.serve("/subscriptions.opml", "text/x-opml",
+        "<?xml version=\"1.0\"?><opml version=\"2.0\"><head/><body>"
+            + "<outline type=\"rss\" text=\"Listed\" xmlUrl=\"" + listed + "\"/></body></opml>");
+    web.serve("/listed/rss", "application/rss+xml", rss(article));
+    web.serve("/listed/story", "text/html", page("Listed", "Found through an OPML list."));
+
+    try (IngestService ingest =
+        new IngestService(config(List.of(list), Duration.ofSeconds(1), Duration.ofHours(1)), bootstrap)) {
+      ingest.start();
+      await().atMost(WAIT).until(() -> rawVersions(bootstrap, ArticleIds.of(article.toString())).size() == 1);
+    }
+
+    assertThat(rawVersions(bootstrap, ArticleIds.of(article.toString())).get(0).feedUrl()).isEqualTo(listed.toString());
+    await().atMost(WAIT).until(() -> readAll(bootstrap, Topics.FEEDS).stream().anyMatch(r -> listed.toString().equals(r.key())));
+  }
 }

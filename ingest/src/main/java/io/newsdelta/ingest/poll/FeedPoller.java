@@ -19,7 +19,8 @@ import org.slf4j.MDC;
 
 /**
  * Polls one feed: a conditional GET (If-None-Match / If-Modified-Since from the last 200), a 304 ends
- * the poll, otherwise the document is parsed and every entry's URL goes to the {@link ArticleSink}. A
+ * the poll, otherwise the document is parsed and every entry's URL goes to the {@link ArticleSink} (the
+ * feeds of an OPML list go to the {@link FeedListSink}). A
  * failure is reported once when it starts (or changes kind), not again at every poll while it lasts; the
  * recovery is logged. Not thread-safe: one poll at a time per feed, as a fixed-rate schedule runs it.
  */
@@ -40,6 +41,7 @@ public final class FeedPoller {
   private final HttpFetcher fetcher;
   private final ErrorReporter errors;
   private final ArticleSink sink;
+  private final FeedListSink feedLists;
   private final Clock clock;
   private final BooleanSupplier stopping;
   private String etag;
@@ -51,15 +53,17 @@ public final class FeedPoller {
    * @param fetcher the HTTP client
    * @param errors where failures are reported
    * @param sink where the entries go
+   * @param feedLists where the feeds of an OPML list go
    * @param clock stamps the error events
    * @param stopping true once the service shuts down: a fetch interrupted then is not an error
    */
-  public FeedPoller(URI feedUrl, HttpFetcher fetcher, ErrorReporter errors, ArticleSink sink, Clock clock,
-      BooleanSupplier stopping) {
+  public FeedPoller(URI feedUrl, HttpFetcher fetcher, ErrorReporter errors, ArticleSink sink,
+      FeedListSink feedLists, Clock clock, BooleanSupplier stopping) {
     this.feedUrl = feedUrl;
     this.fetcher = fetcher;
     this.errors = errors;
     this.sink = sink;
+    this.feedLists = feedLists;
     this.clock = clock;
     this.stopping = stopping;
   }
@@ -113,6 +117,9 @@ public final class FeedPoller {
     LOG.debug("Feed {} ({}) lists {} articles", feedUrl, feed.type(), feed.articleUrls().size());
     for (URI article : feed.articleUrls()) {
       sink.found(article, feedUrl);
+    }
+    if (!feed.feedUrls().isEmpty()) {
+      feedLists.listed(feed.feedUrls(), feedUrl);
     }
     // Validators are kept only once every entry was handed on, so a document that failed half-way is
     // fetched in full again rather than answered with 304.

@@ -6,12 +6,14 @@ import java.util.List;
 /**
  * What ingest takes from a feed document.
  *
- * @param type the feed type as ROME names it (for example {@code rss_2.0}, {@code atom_1.0})
+ * @param type the feed type as ROME names it (for example {@code rss_2.0}, {@code atom_1.0}), or {@code opml}
  * @param title the feed's title, or null
  * @param articleUrls the absolute http(s) URL of each entry, in feed order, without duplicates
+ * @param feedUrls for an OPML list: the absolute http(s) URL of each feed it lists (then no articles)
  */
-public record ParsedFeed(String type, String title, List<URI> articleUrls) {
+public record ParsedFeed(String type, String title, List<URI> articleUrls, List<URI> feedUrls) {
   public ParsedFeed {
     articleUrls = List.copyOf(articleUrls);
+    feedUrls = List.copyOf(feedUrls);
   }
 }

@@ -40,6 +40,21 @@ class FeedParserTest {
   }
 
   @Test
+  void shouldListTheFeedsOfAnOpmlSubscriptionList() throws Exception {
+    ParsedFeed list =
+        FeedParser.parse(resource("/feeds/subscriptions.opml"), "text/x-opml",
+            URI.create("https://lists.example.net/newsroom.opml"));
+
+    assertThat(list.type()).isEqualTo("opml");
+    assertThat(list.articleUrls()).isEmpty();
+    assertThat(list.feedUrls())
+        .containsExactly(
+            URI.create("https://news.example.com/world/rss.xml"),
+            URI.create("https://times.example.org/atom.xml"),
+            URI.create("https://lists.example.net/local/feed.xml"));
+  }
+
+  @Test
   void shouldSayAnHtmlPageIsNotXml() {
     assertThatThrownBy(
             () -> FeedParser.parse(resource("/feeds/not-xml.html"), "text/html", URI.create("http://x/rss")))

@@ -24,6 +24,7 @@ class FeedPollerIT {
   private final HttpFetcher fetcher = HttpFetcher.builder().timeout(Duration.ofSeconds(2)).maxBytes(10_000).build();
   private final List<IngestError> errors = new CopyOnWriteArrayList<>();
   private final List<URI> found = new CopyOnWriteArrayList<>();
+  private final List<URI> listedFeeds = new CopyOnWriteArrayList<>();
   private LocalWebServer web;
 
   @BeforeEach
@@ -71,6 +72,19 @@ class FeedPollerIT {
   }
 
   @Test
+  void shouldHandOnTheFeedsOfAnOpmlList() {
+    web.serve("/rss", "text/x-opml", "<?xml version=\"1.0\"?><opml version=\"2.0\"><head><title>l</title></head>"
+        + "<body><outline text=\"News\"><outline type=\"rss\" text=\"a\" xmlUrl=\"/feeds/a.xml\"/></outline>"
+        + "</body></opml>");
+    FeedPoller poller = poller(found::add);
+
+    assertThat(poller.poll()).isEqualTo(Outcome.PARSED);
+
+    assertThat(listedFeeds).containsExactly(web.url("/feeds/a.xml"));
+    assertThat(found).isEmpty();
+  }
+
+  @Test
   void shouldSurviveAnUnexpectedExceptionAndReportItAsABug() {
     web.serve("/rss", "application/rss+xml", RSS);
     FeedPoller poller = poller(url -> {
@@ -86,6 +100,6 @@ class FeedPollerIT {
 
   private FeedPoller poller(java.util.function.Consumer<URI> sink) {
     return new FeedPoller(web.url("/rss"), fetcher, errors::add, (article, feed) -> sink.accept(article),
-        Clock.systemUTC(), () -> false);
+        (feeds, list) -> listedFeeds.addAll(feeds), Clock.systemUTC(), () -> false);
   }
 }
