@@ -7,7 +7,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Collectors;
 
-/** Renders a version of the seed story into a realistic news page; the render number varies the boilerplate. */
+/**
+ * Renders a version of the seed story into an old-style table layout with no {@code <article>} element (the
+ * demo in the app module uses a modern layout); the render number varies only the boilerplate.
+ */
 public final class SeedPage {
   private SeedPage() {}
 
@@ -26,7 +29,7 @@ public final class SeedPage {
         .replace("{{CANONICAL}}", "https://news.example/uk-politics/8020039")
         .replace("{{RENDER}}", String.valueOf(render))
         .replace("{{AD}}", "Buy product " + render)
-        .replace("{{UPDATED}}", "10:" + (10 + render))
+        .replace("{{UPDATED}}", String.valueOf(render * 5))
         .replace("{{BODY}}", body)
         .replace("{{POPULAR}}", popular);
   }
