@@ -13,6 +13,8 @@ public final class CloudEvents {
   public static final String TYPE_ARTICLE_CHANGE = "io.newsdelta.article-change";
   public static final String TYPE_INGEST_ERROR = "io.newsdelta.ingest-error";
   public static final String TYPE_DEAD_LETTER = "io.newsdelta.dead-letter";
+  public static final String TYPE_INGEST_STATE = "io.newsdelta.ingest-state";
+  public static final String TYPE_FEED_REGISTRATION = "io.newsdelta.feed-registration";
 
   private CloudEvents() {}
 

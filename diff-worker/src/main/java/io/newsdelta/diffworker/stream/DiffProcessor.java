@@ -26,7 +26,7 @@ import org.slf4j.MDC;
  */
 final class DiffProcessor implements Processor<String, RawVersion, String, Object> {
   private static final Logger LOG = LoggerFactory.getLogger(DiffProcessor.class);
-  private static final String SOURCE = "newsdelta/diff-worker";
+  private static final String SOURCE = "/newsdelta/diff-worker";
 
   private final ArticleExtractor extractor;
   private ProcessorContext<String, Object> context;

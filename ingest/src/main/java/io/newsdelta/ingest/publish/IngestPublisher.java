@@ -34,10 +34,6 @@ import org.slf4j.LoggerFactory;
 public final class IngestPublisher implements ErrorReporter, AutoCloseable {
   /** CloudEvents {@code ce_source} of everything ingest produces. */
   public static final String SOURCE = "/newsdelta/ingest";
-  /** CloudEvents {@code ce_type} of the records on {@link Topics#INGEST_STATE}. */
-  public static final String TYPE_INGEST_STATE = "io.newsdelta.ingest-state";
-  /** CloudEvents {@code ce_type} of the records on {@link Topics#FEEDS}. */
-  public static final String TYPE_FEED_REGISTRATION = "io.newsdelta.feed-registration";
 
   private static final Logger LOG = LoggerFactory.getLogger(IngestPublisher.class);
 
@@ -84,12 +80,12 @@ public final class IngestPublisher implements ErrorReporter, AutoCloseable {
 
   /** Saves an article's state on the compacted state topic. */
   public void saveState(ArticleState state) {
-    sendLogged(Topics.INGEST_STATE, state.articleId(), Json.writeBytes(state), TYPE_INGEST_STATE);
+    sendLogged(Topics.INGEST_STATE, state.articleId(), Json.writeBytes(state), CloudEvents.TYPE_INGEST_STATE);
   }
 
   /** Registers a feed on the compacted feed registry. */
   public void registerFeed(FeedRegistration feed) {
-    sendLogged(Topics.FEEDS, feed.url(), Json.writeBytes(feed), TYPE_FEED_REGISTRATION);
+    sendLogged(Topics.FEEDS, feed.url(), Json.writeBytes(feed), CloudEvents.TYPE_FEED_REGISTRATION);
   }
 
   /** Logs the error once at WARN (internal errors were logged with their trace already) and publishes it. */
