@@ -121,6 +121,20 @@ class CommandLineIT {
     }
   }
 
+  @Test
+  void shouldApplyTheSiteRulesOfTheConfigurationAndSayWhichRuleWasUsed() throws Exception {
+    Path page = Files.writeString(dir.resolve("page.html"), SeedStory.version(4).page("https://news.example/a", 1));
+    Path config = Files.writeString(dir.resolve("newsdelta.yml"),
+        "extract:\n  sites:\n    - host: news.example\n      body: div.story-body\n      drop: [\"p.date\", \"h2\"]\n");
+
+    int status = run("extract", "--config", config.toString(), page.toString());
+
+    JsonNode line = Json.read(out.toString().strip(), JsonNode.class);
+    assertThat(status).isZero();
+    assertThat(line.get("method").asText()).isEqualTo("site-rule:news.example");
+    assertThat(line.get("paragraphs").toString()).doesNotContain("Current model").contains("Plans to track all e-mails");
+  }
+
   private static KafkaProducer<String, String> producer(String servers) {
     return new KafkaProducer<>(
         Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers), new StringSerializer(), new StringSerializer());

@@ -84,7 +84,9 @@ public final class ArticleExtractor {
 
   private ExtractedArticle extractDocument(Document doc, String url) {
     PageMetadata meta = MetadataReader.read(doc, url);
-    Optional<SiteRule> rule = rules.forUrl(url);
+    // A page saved to a file has no web address of its own; its canonical URL still names its site.
+    Optional<SiteRule> rule =
+        rules.forUrl(url).or(() -> meta.canonicalUrl() == null ? Optional.empty() : rules.forUrl(meta.canonicalUrl()));
     String title = rule.map(r -> ruleTitle(doc, r)).orElse(null);
     if (title == null) {
       title = meta.title();
