@@ -33,7 +33,7 @@ public final class Evaluate {
   private Evaluate() {}
 
   public static void main(String[] args) throws IOException {
-    Path dir = Path.of(args.length > 0 ? args[0] : "/work/shared/corpus/trafilatura-eval");
+    Path dir = Path.of(args.length > 0 ? args[0] : "../shared/corpus/trafilatura-eval");
     int worst = args.length > 1 ? Integer.parseInt(args[1]) : 20;
     String show = args.length > 2 ? args[2] : null;
     List<Corpus.Page> pages = Corpus.pages(dir);

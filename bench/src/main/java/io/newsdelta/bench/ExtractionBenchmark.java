@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * the evaluation corpus, one page per operation, cycling through every page in turn. Run with
  * {@code -prof gc} to see bytes allocated per page ({@code gc.alloc.rate.norm}).
  *
- * <p>{@code java -Dcorpus=/work/shared/corpus/trafilatura-eval -jar bench/target/benchmarks.jar
+ * <p>{@code java -Dcorpus=../shared/corpus/trafilatura-eval -jar bench/target/benchmarks.jar
  * ExtractionBenchmark -f 1 -wi 2 -i 3 -prof gc}
  */
 @State(Scope.Thread)
@@ -36,7 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class ExtractionBenchmark {
 
   /** Corpus directory; the {@code corpus} system property overrides it. */
-  @Param("/work/shared/corpus/trafilatura-eval")
+  @Param("../shared/corpus/trafilatura-eval")
   public String corpus;
 
   private final ArticleExtractor extractor = ArticleExtractor.generic();
