@@ -84,9 +84,11 @@ public final class ArticleExtractor {
 
   private ExtractedArticle extractDocument(Document doc, String url) {
     PageMetadata meta = MetadataReader.read(doc, url);
-    // A page saved to a file has no web address of its own; its canonical URL still names its site.
+    // A page saved to a file has no web address of its own; its canonical URL still names its site. A page
+    // fetched from the web keeps the rule of the host it came from (a syndicated copy has that host's layout).
+    boolean fromWeb = url != null && (url.startsWith("http://") || url.startsWith("https://"));
     Optional<SiteRule> rule =
-        rules.forUrl(url).or(() -> meta.canonicalUrl() == null ? Optional.empty() : rules.forUrl(meta.canonicalUrl()));
+        fromWeb || meta.canonicalUrl() == null ? rules.forUrl(url) : rules.forUrl(meta.canonicalUrl());
     String title = rule.map(r -> ruleTitle(doc, r)).orElse(null);
     if (title == null) {
       title = meta.title();
