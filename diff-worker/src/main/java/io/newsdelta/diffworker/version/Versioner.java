@@ -1,8 +1,10 @@
 package io.newsdelta.diffworker.version;
 
-import io.newsdelta.diffworker.diff.WordDiff;
+import io.newsdelta.diff.BodyDiff;
+import io.newsdelta.diff.Hunks;
 import io.newsdelta.events.ArticleChange;
 import io.newsdelta.events.ArticleVersion;
+import io.newsdelta.events.Hunk;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +50,8 @@ public final class Versioner {
 
   private static ArticleChange describe(ArticleState state, ArticleVersion to) {
     ArticleVersion from = state.latest();
-    WordDiff.Result diff = WordDiff.diff(from.paragraphs(), to.paragraphs());
+    BodyDiff diff = BodyDiff.between(from.paragraphs(), to.paragraphs());
+    List<Hunk> hunks = Hunks.of(diff);
     boolean headlineChanged = !from.title().equals(to.title());
     int revertIndex = state.textHashes().lastIndexOf(to.textSha256());
     Integer revertOf = revertIndex >= 0 ? revertIndex + 1 : null;
@@ -66,9 +69,9 @@ public final class Versioner {
         headlineChanged,
         minor,
         revertOf,
-        diff.hunks(),
+        hunks,
         diff.stats(),
-        Summaries.of(from, to, diff, headlineChanged, revertOf),
+        Summaries.of(from, to, hunks, diff.stats(), headlineChanged, revertOf),
         from.title());
   }
 }

@@ -1,5 +1,5 @@
 /**
- * Word-by-word comparison of two versions of an article, as a model the pages render: paragraphs are
- * aligned first, then the words of each changed paragraph. Pure functions, no I/O.
+ * The comparison of two versions as the pages render it: headline, standfirst and body, built on the shared
+ * {@link io.newsdelta.diff.BodyDiff} so a page shows the same edits as the change event. Pure, no I/O.
  */
 package io.newsdelta.notifier.diff;

@@ -4,8 +4,8 @@ import static io.newsdelta.notifier.web.Html.escape;
 
 import io.newsdelta.events.ArticleChange;
 import io.newsdelta.events.ArticleVersion;
-import io.newsdelta.notifier.diff.ParagraphDiff;
-import io.newsdelta.notifier.diff.Segment;
+import io.newsdelta.diff.ParagraphDiff;
+import io.newsdelta.diff.Segment;
 import io.newsdelta.notifier.diff.VersionDiff;
 import io.newsdelta.notifier.view.ArticleHistory;
 import io.newsdelta.notifier.view.ArticleSummary;

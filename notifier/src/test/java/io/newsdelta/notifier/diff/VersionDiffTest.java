@@ -3,7 +3,9 @@ package io.newsdelta.notifier.diff;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsdelta.events.ArticleVersion;
-import io.newsdelta.notifier.diff.ParagraphDiff.Kind;
+import io.newsdelta.diff.ParagraphDiff;
+import io.newsdelta.diff.ParagraphDiff.Kind;
+import io.newsdelta.diff.Segment;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,30 +16,6 @@ class VersionDiffTest {
     return new ArticleVersion(
         "https://news.example/a", "https://news.example/a", n, Instant.parse("2026-11-23T10:00:00Z"),
         title, null, List.of(paragraphs), "sha" + n, null);
-  }
-
-  @Test
-  void shouldMarkReplacedWordsAsDeletedThenInserted() {
-    assertThat(WordDiff.between("The minister said no deal", "The minister said a deal was close"))
-        .containsExactly(
-            new Segment(Segment.Kind.EQUAL, "The minister said"),
-            new Segment(Segment.Kind.DELETED, "no"),
-            new Segment(Segment.Kind.INSERTED, "a"),
-            new Segment(Segment.Kind.EQUAL, "deal"),
-            new Segment(Segment.Kind.INSERTED, "was close"));
-  }
-
-  @Test
-  void shouldIgnoreSpacingDifferences() {
-    assertThat(WordDiff.between("two  words ", "two words"))
-        .containsExactly(new Segment(Segment.Kind.EQUAL, "two words"));
-  }
-
-  @Test
-  void shouldTreatNullAsEmptyText() {
-    assertThat(WordDiff.between(null, "new standfirst"))
-        .containsExactly(new Segment(Segment.Kind.INSERTED, "new standfirst"));
-    assertThat(WordDiff.between(null, null)).isEmpty();
   }
 
   @Test

@@ -1,4 +1,4 @@
-package io.newsdelta.notifier.diff;
+package io.newsdelta.diff;
 
 import java.util.List;
 
