@@ -38,7 +38,7 @@ public final class Topics {
         new TopicSpec(ARTICLE_CHANGES, partitions, data),
         new TopicSpec(INGEST_ERRORS, 1, Map.of("compression.type", "zstd", "retention.ms", "604800000")),
         new TopicSpec(NOTIFICATIONS_DLQ, 1, data),
-        new TopicSpec(FEEDS, 1, Map.of("cleanup.policy", "compact", "compression.type", "zstd")),
+        new TopicSpec(FEEDS, partitions, Map.of("cleanup.policy", "compact", "compression.type", "zstd")),
         new TopicSpec(INGEST_STATE, partitions, Map.of("cleanup.policy", "compact", "compression.type", "zstd")));
   }
 }
