@@ -1,14 +1,16 @@
 package io.newsdelta.ingest;
 
 import io.newsdelta.NewsdeltaException;
-import io.newsdelta.config.FeedConfig;
 import io.newsdelta.config.IngestConfig;
 import io.newsdelta.events.FeedRegistration;
+import io.newsdelta.events.Topics;
 import io.newsdelta.ingest.fetch.HttpFetcher;
 import io.newsdelta.ingest.poll.FeedPoller;
 import io.newsdelta.ingest.publish.IngestPublisher;
+import io.newsdelta.ingest.registry.FeedRegistry.Started;
+import io.newsdelta.ingest.registry.FeedRegistry.Stopped;
+import io.newsdelta.ingest.registry.RegistryConsumer;
 import io.newsdelta.ingest.schedule.RecheckSchedule;
-import io.newsdelta.ingest.state.ArticleState;
 import io.newsdelta.ingest.state.StateRestorer;
 import io.newsdelta.ingest.watch.ArticleWatcher;
 import java.net.URI;
@@ -18,11 +20,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -31,29 +36,43 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The ingest service: polls the configured feeds, fetches new articles at once and again on the
+ * The ingest service: polls the feeds of the registry, fetches new articles at once and again on the
  * re-check schedule, and publishes a raw version whenever an article's body changed. Its per-article
- * state lives in the compacted {@code newsdelta.ingest.state} topic and is read back at start, so a
- * restart neither re-announces articles nor re-fetches those that are not due.
+ * state lives in the compacted {@code newsdelta.ingest.state} topic and is read back whenever it takes
+ * over feeds, so a restart or a rebalance neither re-announces articles nor re-fetches those that are not
+ * due.
  *
- * <p>Threads: one starts the service (restores state, then schedules the rest) and afterwards ticks the
- * due-check dispatcher; a small pool polls feeds; {@code fetchConcurrency} threads fetch article pages.
+ * <p>The compacted {@code newsdelta.feeds} topic (key = feed URL) is the list of feeds to poll: at start
+ * each instance registers its configured feeds there (again and again, which changes nothing), and any
+ * tool can add a feed with a registration or remove one with a tombstone. Instances share the feeds
+ * through consumer group {@code newsdelta-ingest}: each polls exactly the feeds on the registry partitions
+ * assigned to it, and checks exactly the articles of those feeds (an article belongs to the feed it was
+ * first found in). When partitions move, the old owner stops and finishes its checks in flight before the
+ * new owner reads the articles' state and carries on with their schedule. An article listed in two feeds
+ * owned by two instances may be fetched by both; the diff worker drops the identical text.
+ *
+ * <p>Threads: one registers the configured feeds and then ticks the due-check dispatcher; one follows
+ * the registry; a small pool polls feeds; {@code fetchConcurrency} threads fetch article pages.
  */
 public final class IngestService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
   private static final Duration DISPATCH_TICK = Duration.ofMillis(100);
   private static final Duration RESTORE_TIMEOUT = Duration.ofSeconds(60);
-  private static final Duration RESTORE_RETRY = Duration.ofSeconds(5);
+  private static final Duration REGISTER_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration RETRY = Duration.ofSeconds(5);
   private static final Duration CLOSE_BUDGET = Duration.ofSeconds(30);
-  /** Fetches in flight at close get this long to finish; an abandoned one simply runs again after a restart. */
+  /** Fetches in flight at close or hand-over get this long to finish; an abandoned one simply runs again. */
   private static final Duration FETCH_GRACE = Duration.ofSeconds(10);
-  private static final int MAX_FEED_THREADS = 4;
+  /** Left at close for the registry consumer to leave the group, so the feeds move at once. */
+  private static final Duration REGISTRY_STOP = Duration.ofSeconds(6);
+  private static final int FEED_THREADS = 4;
 
   private final IngestConfig config;
   private final String bootstrapServers;
   private final Clock clock;
   private final AtomicBoolean started = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final CountDownLatch closing = new CountDownLatch(1);
   private volatile boolean stopping;
 
   private ScheduledExecutorService control;
@@ -62,7 +81,10 @@ public final class IngestService implements AutoCloseable {
   private IngestPublisher publisher;
   private ArticleWatcher watcher;
   private HttpFetcher fetcher;
-  private final Map<URI, FeedPoller> polled = new ConcurrentHashMap<>();
+  private RegistryConsumer registry;
+  private Thread registryThread;
+  private final Map<URI, ScheduledFuture<?>> polled = new ConcurrentHashMap<>();
+  private final Set<URI> listedFeeds = ConcurrentHashMap.newKeySet();
 
   /** The service on the system clock. */
   public IngestService(IngestConfig config, String bootstrapServers) {
@@ -80,9 +102,10 @@ public final class IngestService implements AutoCloseable {
   }
 
   /**
-   * Starts the service and returns at once: in the background it reads its state back from Kafka, then
-   * registers the feeds, polls each feed every {@code feedPollInterval} (the first poll at once) and
-   * fetches articles as they come due.
+   * Starts the service and returns at once: in the background it registers the configured feeds, joins
+   * consumer group {@code newsdelta-ingest} on the feed registry, reads the state of the articles of the
+   * feeds it is given, polls each of those feeds every {@code feedPollInterval} (the first poll at once)
+   * and fetches their articles as they come due.
    */
   public void start() {
     if (!started.compareAndSet(false, true)) {
@@ -96,45 +119,43 @@ public final class IngestService implements AutoCloseable {
             .maxBytes(config.maxPageBytes())
             .clock(clock)
             .build();
-    int feedThreads = Math.max(1, Math.min(config.feeds().size(), MAX_FEED_THREADS));
     control = Executors.newSingleThreadScheduledExecutor(threads("ingest-control"));
-    feedPool = Executors.newScheduledThreadPool(feedThreads, threads("ingest-feed"));
+    feedPool = Executors.newScheduledThreadPool(FEED_THREADS, threads("ingest-feed"));
     fetchPool = Executors.newFixedThreadPool(Math.max(1, config.fetchConcurrency()), threads("ingest-fetch"));
     publisher = new IngestPublisher(bootstrapServers);
     watcher = new ArticleWatcher(schedule, fetcher, publisher, clock, fetchPool, config.fetchConcurrency());
     this.fetcher = fetcher;
-    List<FeedPoller> pollers = new ArrayList<>();
-    for (FeedConfig feed : config.feeds()) {
-      pollers.add(poller(feed.url()));
-    }
-    LOG.info("Starting ingest: {} feeds every {}, re-checks {}, {} fetches at once", config.feeds().size(),
-        config.feedPollInterval(), config.articleRecheck(), config.fetchConcurrency());
-    control.execute(() -> startUp(pollers));
+    LOG.info("Starting ingest: {} configured feeds (and any other in {}) every {}, re-checks {}, {} fetches at once",
+        config.feeds().size(), Topics.FEEDS, config.feedPollInterval(), config.articleRecheck(),
+        config.fetchConcurrency());
+    control.execute(this::startUp);
   }
 
-  private void startUp(List<FeedPoller> pollers) {
+  /** Registers the configured feeds (retrying while Kafka cannot take them), then follows the registry. */
+  private void startUp() {
     if (stopping) {
       return;
     }
-    Map<String, ArticleState> restored;
+    List<FeedRegistration> configured =
+        config.feeds().stream().map(f -> new FeedRegistration(f.url().toString(), f.name())).toList();
     try {
-      restored = new StateRestorer(bootstrapServers, RESTORE_TIMEOUT).restore();
-    } catch (RuntimeException e) {
+      publisher.registerFeeds(configured, REGISTER_TIMEOUT);
+    } catch (NewsdeltaException e) {
       if (stopping) {
         return;
       }
-      LOG.error("Cannot start ingest yet: {}; trying again in {} s", e.getMessage(), RESTORE_RETRY.toSeconds());
-      control.schedule(() -> startUp(pollers), RESTORE_RETRY.toMillis(), TimeUnit.MILLISECONDS);
+      LOG.error("Cannot start ingest yet: {}; trying again in {} s", e.getMessage(), RETRY.toSeconds());
+      control.schedule(this::startUp, RETRY.toMillis(), TimeUnit.MILLISECONDS);
       return;
     }
-    watcher.restore(restored);
-    LOG.info("Ingest knows {} articles, {} with checks left", watcher.knownArticles(), watcher.waitingArticles());
-    for (FeedPoller poller : pollers) {
-      schedule(poller);
-    }
     control.scheduleWithFixedDelay(this::dispatch, 0, DISPATCH_TICK.toMillis(), TimeUnit.MILLISECONDS);
-    for (FeedConfig feed : config.feeds()) {
-      publisher.registerFeed(new FeedRegistration(feed.url().toString(), feed.name()));
+    synchronized (this) {
+      if (stopping) {
+        return;
+      }
+      registry = new RegistryConsumer(bootstrapServers, new Ownership());
+      registryThread = threads("ingest-registry").newThread(registry);
+      registryThread.start();
     }
   }
 
@@ -142,25 +163,22 @@ public final class IngestService implements AutoCloseable {
     return new FeedPoller(feedUrl, fetcher, publisher, watcher, this::listed, clock, () -> stopping);
   }
 
-  private void schedule(FeedPoller poller) {
-    if (polled.putIfAbsent(poller.feedUrl(), poller) == null) {
-      try {
-        feedPool.scheduleAtFixedRate(poller::poll, 0, config.feedPollInterval().toMillis(), TimeUnit.MILLISECONDS);
-      } catch (RejectedExecutionException e) {
-        LOG.debug("Not polling {}: ingest is stopping", poller.feedUrl());
+  /**
+   * Feeds an OPML list names are registered (once per run) like configured ones; whichever instance owns
+   * their partition polls them, until they are removed from the registry.
+   */
+  private void listed(List<URI> feedUrls, URI listUrl) {
+    for (URI feedUrl : feedUrls) {
+      if (!stopping && !polled.containsKey(feedUrl) && listedFeeds.add(feedUrl)) {
+        LOG.info("Registering feed {}, listed in {}", feedUrl, listUrl);
+        publisher.registerFeed(new FeedRegistration(feedUrl.toString(), "listed in " + listUrl));
       }
     }
   }
 
-  /** Feeds an OPML list names are polled like configured ones (until the next restart if dropped). */
-  private void listed(List<URI> feedUrls, URI listUrl) {
-    for (URI feedUrl : feedUrls) {
-      if (!polled.containsKey(feedUrl) && !stopping) {
-        LOG.info("Polling feed {}, listed in {}", feedUrl, listUrl);
-        schedule(poller(feedUrl));
-        publisher.registerFeed(new FeedRegistration(feedUrl.toString(), "listed in " + listUrl));
-      }
-    }
+  /** The feeds this instance polls now (for tests). */
+  Set<URI> polledFeeds() {
+    return Set.copyOf(polled.keySet());
   }
 
   private void dispatch() {
@@ -171,9 +189,84 @@ public final class IngestService implements AutoCloseable {
     }
   }
 
+  /** Starts and stops feeds as the registry and the assignment say; called on the registry thread. */
+  private final class Ownership implements RegistryConsumer.Listener {
+    @Override
+    public boolean assigning(Set<Integer> partitions) {
+      while (!stopping) {
+        try {
+          watcher.refresh(new StateRestorer(bootstrapServers, RESTORE_TIMEOUT).restore());
+          LOG.info("Ingest knows {} articles; taking over the feeds of partitions {} of {}",
+              watcher.knownArticles(), partitions, Topics.FEEDS);
+          return true;
+        } catch (NewsdeltaException e) {
+          if (stopping) {
+            break;
+          }
+          LOG.error("Cannot take over the feeds of partitions {} yet: {}; trying again in {} s", partitions,
+              e.getMessage(), RETRY.toSeconds());
+          awaitClosing(RETRY);
+        }
+      }
+      return false;
+    }
+
+    @Override
+    public void started(Started feed) {
+      if (stopping) {
+        return;
+      }
+      URI url = feed.feedUrl();
+      int waiting = watcher.own(url.toString());
+      try {
+        polled.computeIfAbsent(url, u -> feedPool.scheduleAtFixedRate(poller(u)::poll, 0,
+            config.feedPollInterval().toMillis(), TimeUnit.MILLISECONDS));
+      } catch (RejectedExecutionException e) {
+        LOG.debug("Not polling {}: ingest is stopping", url);
+        return;
+      }
+      LOG.info("Polling feed {} (partition {} of {}; {} of its articles have checks left)", url,
+          feed.partition(), Topics.FEEDS, waiting);
+    }
+
+    @Override
+    public void stopped(List<Stopped> feeds, boolean handOver) {
+      List<String> urls = new ArrayList<>();
+      for (Stopped feed : feeds) {
+        ScheduledFuture<?> polling = polled.remove(feed.feedUrl());
+        if (polling != null) {
+          polling.cancel(false);
+        }
+        urls.add(feed.feedUrl().toString());
+      }
+      Duration wait = handOver && !stopping ? handOverWait() : Duration.ZERO;
+      if (!watcher.release(urls, wait) && !wait.isZero() && !stopping) {
+        LOG.warn("Handing over feeds {} with article checks still running after {} s; the next owner may "
+            + "fetch those articles again", urls, wait.toSeconds());
+      }
+      if (!stopping && !urls.isEmpty()) {
+        LOG.info("Stopped polling {} feeds{}: {}", urls.size(), handOver ? ", handed over" : "", urls);
+      }
+    }
+  }
+
+  private Duration handOverWait() {
+    return Duration.ofMillis(Math.min(config.fetchTimeout().toMillis() + 1000, FETCH_GRACE.toMillis()));
+  }
+
+  private void awaitClosing(Duration wait) {
+    try {
+      closing.await(wait.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /**
    * Stops within 30 s: polling stops at once, fetches in flight are given the time left to finish (those
-   * that do not are abandoned, and run again after a restart), the producer is flushed and closed.
+   * that do not are abandoned, and run again after a restart), the producer is flushed and closed, and
+   * only then the instance leaves the consumer group, so the next owner of its feeds reads their final
+   * state.
    */
   @Override
   public void close() {
@@ -182,12 +275,15 @@ public final class IngestService implements AutoCloseable {
     }
     long deadline = System.nanoTime() + CLOSE_BUDGET.toNanos();
     LOG.info("Stopping ingest");
-    stopping = true;
+    synchronized (this) {
+      stopping = true;
+    }
+    closing.countDown();
     feedPool.shutdownNow();
     control.shutdownNow();
     fetchPool.shutdown();
     try {
-      long fetchWait = Math.min(config.fetchTimeout().toMillis() + 1000, FETCH_GRACE.toMillis());
+      long fetchWait = handOverWait().toMillis();
       if (!fetchPool.awaitTermination(fetchWait, TimeUnit.MILLISECONDS)) {
         LOG.warn("Abandoning article fetches still in flight; they run again after a restart");
         watcher.stop();
@@ -201,9 +297,34 @@ public final class IngestService implements AutoCloseable {
       watcher.stop();
       fetchPool.shutdownNow();
     }
-    long left = Math.max(1000, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
-    publisher.close(Duration.ofMillis(Math.min(left, 10_000)));
+    long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()) - REGISTRY_STOP.toMillis();
+    publisher.close(Duration.ofMillis(Math.max(1000, Math.min(left, 10_000))));
+    stopRegistry();
     LOG.info("Ingest stopped");
+  }
+
+  /** Leaves the group (the registry thread closes its consumer); interrupts it if it does not end in time. */
+  private void stopRegistry() {
+    RegistryConsumer consumer;
+    Thread thread;
+    synchronized (this) {
+      consumer = registry;
+      thread = registryThread;
+    }
+    if (consumer == null) {
+      return;
+    }
+    consumer.stop();
+    try {
+      thread.join(REGISTRY_STOP.toMillis() - 1000);
+      if (thread.isAlive()) {
+        LOG.warn("The feed registry consumer did not stop in time; its feeds move when its session expires");
+        thread.interrupt();
+        thread.join(1000);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** The config, when every value can work; else one clear exception naming the key. */

@@ -2,6 +2,7 @@ package io.newsdelta.ingest;
 
 import io.newsdelta.config.FeedConfig;
 import io.newsdelta.config.IngestConfig;
+import io.newsdelta.events.FeedRegistration;
 import io.newsdelta.events.Json;
 import io.newsdelta.events.RawVersion;
 import io.newsdelta.events.Topics;
@@ -12,18 +13,27 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
 
 /** Feeds, pages, configs and topic reads shared by the ingest ITs. */
 final class Fixtures {
@@ -42,6 +52,54 @@ final class Fixtures {
     List<FeedConfig> feedConfigs = feeds.stream().map(u -> new FeedConfig(u, "test feed " + u.getPath())).toList();
     return new IngestConfig(feedConfigs, poll, Arrays.asList(recheck), Duration.ofSeconds(2), 64 * 1024,
         USER_AGENT, 4);
+  }
+
+  /** The same with another User-Agent, so a test can tell instances apart by their requests. */
+  static IngestConfig config(String userAgent, List<URI> feeds, Duration poll, Duration... recheck) {
+    IngestConfig c = config(feeds, poll, recheck);
+    return new IngestConfig(c.feeds(), c.feedPollInterval(), c.articleRecheck(), c.fetchTimeout(), c.maxPageBytes(),
+        userAgent, c.fetchConcurrency());
+  }
+
+  /** Writes a registration to the feed registry, as a tool other than ingest would. */
+  static void register(String bootstrap, URI feed, String name) {
+    send(bootstrap, feed.toString(), Json.writeBytes(new FeedRegistration(feed.toString(), name)));
+  }
+
+  /** Writes a tombstone for the feed to the feed registry. */
+  static void unregister(String bootstrap, URI feed) {
+    send(bootstrap, feed.toString(), null);
+  }
+
+  /**
+   * Tombstones every feed still registered, so the next test's instances (one shared broker, one consumer
+   * group) poll only their own feeds.
+   */
+  static void forgetAllFeeds(String bootstrap) {
+    Map<String, String> live = new HashMap<>();
+    for (ConsumerRecord<String, String> r : readAll(bootstrap, Topics.FEEDS)) {
+      live.put(r.key(), r.value());
+    }
+    live.values().removeIf(Objects::isNull);
+    live.keySet().forEach(key -> send(bootstrap, key, null));
+  }
+
+  /** The partition Kafka's default partitioner gives a String key. */
+  static int partitionOf(String key, int partitions) {
+    return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
+  }
+
+  private static void send(String bootstrap, String key, byte[] value) {
+    try (KafkaProducer<String, byte[]> producer =
+        new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new StringSerializer(),
+            new ByteArraySerializer())) {
+      producer.send(new ProducerRecord<>(Topics.FEEDS, key, value)).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("could not write to " + Topics.FEEDS, e.getCause());
+    }
   }
 
   /** An RSS 2.0 feed listing the given article URLs. */

@@ -45,6 +45,7 @@ class IngestErrorsIT {
   @AfterEach
   void stopWeb() {
     web.close();
+    Fixtures.forgetAllFeeds(bootstrap);
   }
 
   @Test

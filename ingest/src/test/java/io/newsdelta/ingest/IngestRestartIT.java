@@ -19,11 +19,17 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** A new service over the same broker carries on: nothing re-announced, nothing re-fetched early, due checks run. */
 class IngestRestartIT {
   private static final Instant T0 = Instant.parse("2025-03-01T10:00:00Z");
+
+  @AfterEach
+  void forgetFeeds() {
+    Fixtures.forgetAllFeeds(SharedBroker.bootstrapServers());
+  }
 
   @Test
   void shouldNeitherRepublishNorRefetchEarlyAfterARestartButStillRunDueChecks() {

@@ -47,6 +47,7 @@ class IngestServiceIT {
   @AfterEach
   void stopWeb() {
     web.close();
+    Fixtures.forgetAllFeeds(bootstrap);
   }
 
   @Test

@@ -15,10 +15,16 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** close() ends promptly whatever is going on: a page that never answers, a broker that is not there. */
 class IngestShutdownIT {
+
+  @AfterEach
+  void forgetFeeds() {
+    Fixtures.forgetAllFeeds(SharedBroker.bootstrapServers());
+  }
 
   @Test
   void shouldStopPromptlyWhileAPageFetchHangs() throws IOException {

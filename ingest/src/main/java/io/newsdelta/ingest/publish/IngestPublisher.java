@@ -11,15 +11,20 @@ import io.newsdelta.ingest.error.ErrorKind;
 import io.newsdelta.ingest.error.ErrorReporter;
 import io.newsdelta.ingest.state.ArticleState;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
@@ -78,14 +83,48 @@ public final class IngestPublisher implements ErrorReporter, AutoCloseable {
     }
   }
 
-  /** Saves an article's state on the compacted state topic. */
-  public void saveState(ArticleState state) {
-    sendLogged(Topics.INGEST_STATE, state.articleId(), Json.writeBytes(state), CloudEvents.TYPE_INGEST_STATE);
+  /**
+   * Saves an article's state on the compacted state topic and runs {@code whenDone} (on the producer's
+   * thread; keep it short) once Kafka acknowledged or refused it.
+   */
+  public void saveState(ArticleState state, Runnable whenDone) {
+    sendLogged(Topics.INGEST_STATE, state.articleId(), Json.writeBytes(state), CloudEvents.TYPE_INGEST_STATE,
+        whenDone);
   }
 
   /** Registers a feed on the compacted feed registry. */
   public void registerFeed(FeedRegistration feed) {
-    sendLogged(Topics.FEEDS, feed.url(), Json.writeBytes(feed), CloudEvents.TYPE_FEED_REGISTRATION);
+    sendLogged(Topics.FEEDS, feed.url(), Json.writeBytes(feed), CloudEvents.TYPE_FEED_REGISTRATION, () -> {});
+  }
+
+  /**
+   * Registers feeds on the compacted feed registry and waits until Kafka has them all. Registering a feed
+   * that is registered already changes nothing, so every instance registers its configured feeds.
+   *
+   * @throws NewsdeltaException when Kafka did not take them within {@code timeout} (the caller retries)
+   */
+  public void registerFeeds(List<FeedRegistration> feeds, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    List<Future<RecordMetadata>> sent = new ArrayList<>();
+    try {
+      for (FeedRegistration feed : feeds) {
+        sent.add(send(Topics.FEEDS, feed.url(), Json.writeBytes(feed), CloudEvents.TYPE_FEED_REGISTRATION));
+      }
+      for (Future<RecordMetadata> f : sent) {
+        f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      }
+    } catch (ExecutionException e) {
+      throw new NewsdeltaException("could not register the feeds on " + Topics.FEEDS + ": "
+          + e.getCause().getMessage(), e.getCause());
+    } catch (TimeoutException e) {
+      throw new NewsdeltaException("Kafka did not take the feed registrations on " + Topics.FEEDS + " within "
+          + timeout.toSeconds() + " s");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new NewsdeltaException("interrupted while registering the feeds", e);
+    } catch (KafkaException e) {
+      throw new NewsdeltaException("could not register the feeds on " + Topics.FEEDS + ": " + e.getMessage(), e);
+    }
   }
 
   /** Logs the error once at WARN (internal errors were logged with their trace already) and publishes it. */
@@ -96,7 +135,7 @@ public final class IngestPublisher implements ErrorReporter, AutoCloseable {
     }
     String key = error.url() != null ? error.url() : error.feedUrl();
     try {
-      sendLogged(Topics.INGEST_ERRORS, key, Json.writeBytes(error), CloudEvents.TYPE_INGEST_ERROR);
+      sendLogged(Topics.INGEST_ERRORS, key, Json.writeBytes(error), CloudEvents.TYPE_INGEST_ERROR, () -> {});
     } catch (RuntimeException e) {
       LOG.error("Could not publish error event {}: {}", error.kind(), e.toString());
     }
@@ -115,13 +154,14 @@ public final class IngestPublisher implements ErrorReporter, AutoCloseable {
     close(Duration.ofSeconds(10));
   }
 
-  private void sendLogged(String topic, String key, byte[] value, String type) {
+  private void sendLogged(String topic, String key, byte[] value, String type, Runnable whenDone) {
     producer.send(
         record(topic, key, value, type),
         (metadata, e) -> {
           if (e != null) {
             LOG.error("Could not write {} record for {}: {}", topic, key, e.toString());
           }
+          whenDone.run();
         });
   }
 

@@ -43,6 +43,14 @@ public final class DueQueue {
     return Optional.of(due);
   }
 
+  /** Takes the article out of the queue, if it is waiting. */
+  public synchronized void remove(String articleId) {
+    Due previous = byArticle.remove(articleId);
+    if (previous != null) {
+      queue.remove(previous);
+    }
+  }
+
   /** Whether the article is waiting in the queue. */
   public boolean contains(String articleId) {
     return byArticle.containsKey(articleId);
