@@ -12,5 +12,6 @@ import java.util.List;
 public record DiffWorkerConfig(int threads, java.nio.file.Path stateDir, List<SiteRule> siteRules) {
   public DiffWorkerConfig {
     siteRules = List.copyOf(siteRules);
+    Check.range("diff-worker.threads", threads, 1, 64);
   }
 }

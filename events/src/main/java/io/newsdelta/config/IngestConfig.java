@@ -26,5 +26,13 @@ public record IngestConfig(
   public IngestConfig {
     feeds = List.copyOf(feeds);
     articleRecheck = List.copyOf(articleRecheck);
+    Check.positive("ingest.feed-poll-interval", feedPollInterval);
+    for (int i = 0; i < articleRecheck.size(); i++) {
+      Check.positive("ingest.article-recheck[" + i + "]", articleRecheck.get(i));
+    }
+    Check.positive("ingest.fetch-timeout", fetchTimeout);
+    Check.range("ingest.max-page-bytes", maxPageBytes, 1024, 64 * 1024 * 1024);
+    Check.notBlank("ingest.user-agent", userAgent, "a name for the crawler with a contact URL");
+    Check.range("ingest.fetch-concurrency", fetchConcurrency, 1, 256);
   }
 }

@@ -11,6 +11,10 @@ import java.nio.file.Path;
  */
 public record KafkaSettings(String bootstrapServers, int partitions, Embedded embedded) {
 
+  public KafkaSettings {
+    Check.range("kafka.partitions", partitions, 1, 1000);
+  }
+
   /**
    * The in-process broker.
    *
@@ -18,7 +22,12 @@ public record KafkaSettings(String bootstrapServers, int partitions, Embedded em
    * @param controllerPort the KRaft controller listener, or 0 for a free port
    * @param dataDir the log directory; survives restarts
    */
-  public record Embedded(int port, int controllerPort, Path dataDir) {}
+  public record Embedded(int port, int controllerPort, Path dataDir) {
+    public Embedded {
+      Check.range("kafka.embedded.port", port, 0, 65535);
+      Check.range("kafka.embedded.controller-port", controllerPort, 0, 65535);
+    }
+  }
 
   public boolean useEmbedded() {
     return bootstrapServers == null || bootstrapServers.isBlank();

@@ -17,5 +17,11 @@ public record NotifierConfig(
     String httpBind, int httpPort, List<URI> webhooks, int maxAttempts, Duration initialBackoff) {
   public NotifierConfig {
     webhooks = List.copyOf(webhooks);
+    Check.range("notifier.http.port", httpPort, 0, 65535);
+    for (int i = 0; i < webhooks.size(); i++) {
+      Check.httpUrl("notifier.webhooks[" + i + "]", webhooks.get(i));
+    }
+    Check.range("notifier.retry.max-attempts", maxAttempts, 1, 100);
+    Check.notNegative("notifier.retry.initial-backoff", initialBackoff);
   }
 }

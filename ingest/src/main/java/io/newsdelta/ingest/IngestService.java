@@ -96,7 +96,7 @@ public final class IngestService implements AutoCloseable {
    * checks due).
    */
   public IngestService(IngestConfig config, String bootstrapServers, Clock clock) {
-    this.config = validated(Objects.requireNonNull(config, "config"));
+    this.config = Objects.requireNonNull(config, "config");
     this.bootstrapServers = Objects.requireNonNull(bootstrapServers, "bootstrapServers");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
@@ -324,32 +324,6 @@ public final class IngestService implements AutoCloseable {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-  }
-
-  /** The config, when every value can work; else one clear exception naming the key. */
-  private static IngestConfig validated(IngestConfig config) {
-    requirePositive("ingest.feed-poll-interval", config.feedPollInterval());
-    requirePositive("ingest.fetch-timeout", config.fetchTimeout());
-    for (Duration gap : config.articleRecheck()) {
-      requirePositive("ingest.article-recheck", gap);
-    }
-    if (config.maxPageBytes() <= 0) {
-      throw new NewsdeltaException("ingest.max-page-bytes is " + config.maxPageBytes() + "; it must be positive");
-    }
-    if (config.fetchConcurrency() <= 0) {
-      throw new NewsdeltaException(
-          "ingest.fetch-concurrency is " + config.fetchConcurrency() + "; it must be at least 1");
-    }
-    if (config.userAgent() == null || config.userAgent().isBlank()) {
-      throw new NewsdeltaException("ingest.user-agent is empty; set it to name your crawler and a contact URL");
-    }
-    return config;
-  }
-
-  private static void requirePositive(String key, Duration value) {
-    if (value == null || value.isZero() || value.isNegative()) {
-      throw new NewsdeltaException(key + " is " + value + "; it must be a positive duration such as 30s or 5m");
     }
   }
 

@@ -11,10 +11,8 @@ import io.newsdelta.notifier.webhook.HttpSender;
 import io.newsdelta.notifier.webhook.KafkaDeadLetters;
 import io.newsdelta.notifier.webhook.StopSignal;
 import io.newsdelta.notifier.webhook.WebhookDelivery;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -42,13 +40,12 @@ public final class NotifierService implements AutoCloseable {
   private boolean closed;
 
   /**
-   * Checks the configuration and binds the HTTP port; nothing runs until {@link #start()}.
+   * Binds the HTTP port; nothing runs until {@link #start()}. The configuration checked itself when built.
    *
    * @throws NewsdeltaException when a setting is invalid (naming the key, the value and what is allowed) or
    *     the HTTP address cannot be bound
    */
   public NotifierService(NotifierConfig config, String bootstrapServers) {
-    validate(config);
     if (bootstrapServers == null || bootstrapServers.isBlank()) {
       throw new NewsdeltaException("the notifier needs Kafka: kafka.bootstrap-servers is empty");
     }
@@ -122,26 +119,5 @@ public final class NotifierService implements AutoCloseable {
   /** Healthy while webhook delivery runs (before start, during and after a normal stop too). */
   private boolean healthy() {
     return !changes.failed();
-  }
-
-  private static void validate(NotifierConfig config) {
-    if (config.maxAttempts() < 1) {
-      throw new NewsdeltaException(
-          "notifier.retry.max-attempts is " + config.maxAttempts() + "; it must be at least 1");
-    }
-    if (config.initialBackoff() == null || config.initialBackoff().isNegative()) {
-      throw new NewsdeltaException(
-          "notifier.retry.initial-backoff is " + config.initialBackoff() + "; it must be a duration of 0 or more, such as 1s");
-    }
-    if (config.httpPort() < 0 || config.httpPort() > 65535) {
-      throw new NewsdeltaException("notifier.http.port is " + config.httpPort() + "; it must be 0 to 65535");
-    }
-    for (URI hook : config.webhooks()) {
-      String scheme = hook.getScheme() == null ? "" : hook.getScheme().toLowerCase(Locale.ROOT);
-      if (!scheme.equals("http") && !scheme.equals("https") || hook.getHost() == null) {
-        throw new NewsdeltaException(
-            "notifier.webhooks has " + hook + "; each webhook must be an absolute http:// or https:// URL");
-      }
-    }
   }
 }
