@@ -22,50 +22,31 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Broken feeds and pages give one error event each and stop nothing else. */
 class IngestErrorsIT {
-  private static String bootstrap;
-  private LocalWebServer web;
-
-  @BeforeAll
-  static void useBroker() {
-    bootstrap = SharedBroker.bootstrapServers();
-  }
-
-  @BeforeEach
-  void startWeb() {
-    web = LocalWebServer.start();
-  }
-
-  @AfterEach
-  void stopWeb() {
-    web.close();
-    Fixtures.forgetAllFeeds(bootstrap);
-  }
+  @RegisterExtension final IngestTestSite site = new IngestTestSite();
 
   @Test
   void shouldReportEachBrokenFeedOnceWhileAHealthyFeedGoesOn() {
     URI down = closedServerUrl("/rss");
-    URI missing = web.url("/missing/rss");
-    URI notXml = web.url("/home");
-    URI healthy = web.url("/rss");
-    URI article = web.url("/news/fine");
-    web.serve("/home", "text/html", "<html><body><p>The home page<br></p></body></html>");
-    web.serve("/rss", "application/rss+xml", rss(article));
-    web.serve("/news/fine", "text/html", page("Fine", "All is well."));
+    URI missing = site.web().url("/missing/rss");
+    URI notXml = site.web().url("/home");
+    URI healthy = site.web().url("/rss");
+    URI article = site.web().url("/news/fine");
+    site.web().serve("/home", "text/html", "<html><body><p>The home page<br></p></body></html>");
+    site.web().serve("/rss", "application/rss+xml", rss(article));
+    site.web().serve("/news/fine", "text/html", page("Fine", "All is well."));
 
     try (IngestService ingest =
         new IngestService(config(List.of(down, missing, notXml, healthy), Duration.ofSeconds(1), Duration.ofHours(1)),
-            bootstrap)) {
+            site.bootstrap())) {
       ingest.start();
-      await().atMost(WAIT).until(() -> rawVersions(bootstrap, ArticleIds.of(article.toString())).size() == 1);
+      await().atMost(WAIT).until(() -> rawVersions(site.bootstrap(), ArticleIds.of(article.toString())).size() == 1);
       // Several polls of every broken feed: still one error each.
-      await().atMost(WAIT).until(() -> web.hits("/missing/rss") >= 3 && web.hits("/home") >= 3);
+      await().atMost(WAIT).until(() -> site.web().hits("/missing/rss") >= 3 && site.web().hits("/home") >= 3);
     }
 
     List<ConsumerRecord<String, String>> records = errorRecords(down, missing, notXml, healthy);
@@ -90,28 +71,28 @@ class IngestErrorsIT {
 
   @Test
   void shouldReportEachBrokenPageOnceAcrossItsChecksWhileOtherArticlesArePublished() {
-    URI feed = web.url("/rss");
-    URI good = web.url("/news/good");
-    URI missing = web.url("/news/missing");
-    URI pdf = web.url("/news/report.pdf");
-    URI huge = web.url("/news/huge");
+    URI feed = site.web().url("/rss");
+    URI good = site.web().url("/news/good");
+    URI missing = site.web().url("/news/missing");
+    URI pdf = site.web().url("/news/report.pdf");
+    URI huge = site.web().url("/news/huge");
     URI down = closedServerUrl("/news/elsewhere");
-    web.serve("/rss", "application/rss+xml", rss(missing, pdf, huge, down, good));
-    web.serve("/news/good", "text/html", page("Good", "Published despite its neighbours."));
-    web.serveBytes("/news/report.pdf", 200, "application/pdf", "%PDF-1.7 ...".getBytes());
-    web.serve("/news/huge", "text/html", page("Huge", "word ".repeat(20_000)));
+    site.web().serve("/rss", "application/rss+xml", rss(missing, pdf, huge, down, good));
+    site.web().serve("/news/good", "text/html", page("Good", "Published despite its neighbours."));
+    site.web().serveBytes("/news/report.pdf", 200, "application/pdf", "%PDF-1.7 ...".getBytes());
+    site.web().serve("/news/huge", "text/html", page("Huge", "word ".repeat(20_000)));
 
     try (IngestService ingest =
         new IngestService(
-            config(List.of(feed), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1)), bootstrap)) {
+            config(List.of(feed), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1)), site.bootstrap())) {
       ingest.start();
-      await().atMost(WAIT).until(() -> rawVersions(bootstrap, ArticleIds.of(good.toString())).size() == 1);
+      await().atMost(WAIT).until(() -> rawVersions(site.bootstrap(), ArticleIds.of(good.toString())).size() == 1);
       // Every page has had its first fetch and both re-checks.
       await().atMost(WAIT).until(() -> List.of(missing, pdf, huge, down).stream()
-          .allMatch(u -> state(bootstrap, ArticleIds.of(u.toString())).filter(s -> s.fetches() == 3).isPresent()));
+          .allMatch(u -> state(site.bootstrap(), ArticleIds.of(u.toString())).filter(s -> s.fetches() == 3).isPresent()));
     }
 
-    assertThat(web.hits("/news/missing")).isEqualTo(3);
+    assertThat(site.web().hits("/news/missing")).isEqualTo(3);
     List<IngestError> errors =
         errorRecords(good, missing, pdf, huge, down).stream().map(r -> Json.read(r.value(), IngestError.class)).toList();
     assertThat(errors)
@@ -122,44 +103,44 @@ class IngestErrorsIT {
             tuple(huge.toString(), "page-too-large"),
             tuple(down.toString(), "page-unreachable"));
     assertThat(errors).allSatisfy(e -> assertThat(e.feedUrl()).isEqualTo(feed.toString()));
-    assertThat(rawVersions(bootstrap, ArticleIds.of(pdf.toString()))).isEmpty();
-    assertThat(rawVersions(bootstrap, ArticleIds.of(huge.toString()))).isEmpty();
+    assertThat(rawVersions(site.bootstrap(), ArticleIds.of(pdf.toString()))).isEmpty();
+    assertThat(rawVersions(site.bootstrap(), ArticleIds.of(huge.toString()))).isEmpty();
   }
 
   @Test
   void shouldRetryAFailedFirstFetchAtTheFirstRecheckGap() {
     Instant seen = Instant.parse("2025-03-01T10:00:00Z");
     MutableClock clock = new MutableClock(seen);
-    URI feed = web.url("/rss");
-    URI late = web.url("/news/late");
-    web.serve("/rss", "application/rss+xml", rss(late));
+    URI feed = site.web().url("/rss");
+    URI late = site.web().url("/news/late");
+    site.web().serve("/rss", "application/rss+xml", rss(late));
 
     try (IngestService ingest =
         new IngestService(
-            config(List.of(feed), Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofHours(1)), bootstrap,
+            config(List.of(feed), Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofHours(1)), site.bootstrap(),
             clock)) {
       ingest.start();
       await().atMost(WAIT).until(() -> !errorRecords(late).isEmpty());
-      web.serve("/news/late", "text/html", page("Late", "Now it is here."));
+      site.web().serve("/news/late", "text/html", page("Late", "Now it is here."));
       clock.advance(Duration.ofMinutes(5).minusMillis(1));
-      await().atMost(WAIT).until(() -> state(bootstrap, ArticleIds.of(late.toString())).isPresent());
-      assertThat(web.hits("/news/late")).isEqualTo(1);
+      await().atMost(WAIT).until(() -> state(site.bootstrap(), ArticleIds.of(late.toString())).isPresent());
+      assertThat(site.web().hits("/news/late")).isEqualTo(1);
       clock.advance(Duration.ofMillis(1));
-      await().atMost(WAIT).until(() -> rawVersions(bootstrap, ArticleIds.of(late.toString())).size() == 1);
+      await().atMost(WAIT).until(() -> rawVersions(site.bootstrap(), ArticleIds.of(late.toString())).size() == 1);
     }
 
-    assertThat(web.hits("/news/late")).isEqualTo(2);
-    assertThat(rawVersions(bootstrap, ArticleIds.of(late.toString())).get(0).fetchedAt())
+    assertThat(site.web().hits("/news/late")).isEqualTo(2);
+    assertThat(rawVersions(site.bootstrap(), ArticleIds.of(late.toString())).get(0).fetchedAt())
         .isEqualTo(seen.plus(Duration.ofMinutes(5)));
-    assertThat(state(bootstrap, ArticleIds.of(late.toString()))).hasValueSatisfying(s -> {
+    assertThat(state(site.bootstrap(), ArticleIds.of(late.toString()))).hasValueSatisfying(s -> {
       assertThat(s.lastErrorKind()).isNull();
       assertThat(s.nextCheckAt()).isEqualTo(seen.plus(Duration.ofMinutes(5)).plus(Duration.ofHours(1)));
     });
   }
 
-  private static List<ConsumerRecord<String, String>> errorRecords(URI... concerned) {
+  private List<ConsumerRecord<String, String>> errorRecords(URI... concerned) {
     List<String> keys = java.util.Arrays.stream(concerned).map(URI::toString).toList();
-    return readAll(bootstrap, Topics.INGEST_ERRORS).stream().filter(r -> keys.contains(r.key())).toList();
+    return readAll(site.bootstrap(), Topics.INGEST_ERRORS).stream().filter(r -> keys.contains(r.key())).toList();
   }
 
   private static URI closedServerUrl(String path) {

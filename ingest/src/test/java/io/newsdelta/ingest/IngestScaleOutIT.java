@@ -22,10 +22,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Several ingest instances in group {@code newsdelta-ingest}: each feed polled by one of them, each
@@ -36,24 +34,7 @@ class IngestScaleOutIT {
   private static final Instant T0 = Instant.parse("2025-03-01T10:00:00Z");
   private static final String UA_FIRST = "newsdelta-test/first (+https://newsdelta.example/bot)";
   private static final String UA_SECOND = "newsdelta-test/second (+https://newsdelta.example/bot)";
-  private static String bootstrap;
-  private LocalWebServer web;
-
-  @BeforeAll
-  static void useBroker() {
-    bootstrap = SharedBroker.bootstrapServers();
-  }
-
-  @BeforeEach
-  void startWeb() {
-    web = LocalWebServer.start();
-  }
-
-  @AfterEach
-  void stopWeb() {
-    web.close();
-    Fixtures.forgetAllFeeds(bootstrap);
-  }
+  @RegisterExtension final IngestTestSite site = new IngestTestSite();
 
   @Test
   void shouldPollEachFeedFromOneInstanceAndPublishEachArticleOnce() {
@@ -61,30 +42,30 @@ class IngestScaleOutIT {
     MutableClock clock = new MutableClock(T0);
 
     try (IngestService first = new IngestService(config(UA_FIRST, feeds, Duration.ofSeconds(1),
-            Duration.ofMinutes(5), Duration.ofHours(1)), bootstrap, clock);
+            Duration.ofMinutes(5), Duration.ofHours(1)), site.bootstrap(), clock);
         IngestService second = new IngestService(config(UA_SECOND, feeds, Duration.ofSeconds(1),
-            Duration.ofMinutes(5), Duration.ofHours(1)), bootstrap, clock)) {
+            Duration.ofMinutes(5), Duration.ofHours(1)), site.bootstrap(), clock)) {
       // The first instance alone polls every feed and publishes every article; then it hands half the
       // registry over to the second, which knows those articles already.
       first.start();
       await().atMost(WAIT).until(() -> first.polledFeeds().equals(Set.copyOf(feeds)));
-      await().atMost(WAIT).until(() -> feeds.stream().allMatch(f -> state(bootstrap, articleId(f)).isPresent()));
+      await().atMost(WAIT).until(() -> feeds.stream().allMatch(f -> state(site.bootstrap(), articleId(f)).isPresent()));
       second.start();
       await().atMost(WAIT).until(() -> shared(feeds, first, second));
 
       // Two more polls of every feed: each comes from the instance that owns it.
-      Map<URI, Integer> hits = feeds.stream().collect(Collectors.toMap(Function.identity(), f -> web.hits(f.getPath())));
-      await().atMost(WAIT).until(() -> feeds.stream().allMatch(f -> web.hits(f.getPath()) >= hits.get(f) + 2));
+      Map<URI, Integer> hits = feeds.stream().collect(Collectors.toMap(Function.identity(), f -> site.web().hits(f.getPath())));
+      await().atMost(WAIT).until(() -> feeds.stream().allMatch(f -> site.web().hits(f.getPath()) >= hits.get(f) + 2));
       assertThat(shared(feeds, first, second)).isTrue();
       for (URI feed : feeds) {
         String owner = first.polledFeeds().contains(feed) ? UA_FIRST : UA_SECOND;
-        assertThat(web.lastRequestHeaders(feed.getPath())).containsEntry("user-agent", owner);
+        assertThat(site.web().lastRequestHeaders(feed.getPath())).containsEntry("user-agent", owner);
       }
     }
 
     for (URI feed : feeds) {
-      assertThat(rawVersions(bootstrap, articleId(feed))).hasSize(1);
-      assertThat(web.hits(story(feed).getPath())).isEqualTo(1);
+      assertThat(rawVersions(site.bootstrap(), articleId(feed))).hasSize(1);
+      assertThat(site.web().hits(story(feed).getPath())).isEqualTo(1);
     }
   }
 
@@ -96,67 +77,67 @@ class IngestScaleOutIT {
     URI changed;
     URI unchanged;
     try (IngestService survivor = new IngestService(config(UA_FIRST, feeds, Duration.ofSeconds(1),
-        Duration.ofMinutes(5), Duration.ofHours(1)), bootstrap, clock)) {
+        Duration.ofMinutes(5), Duration.ofHours(1)), site.bootstrap(), clock)) {
       try (IngestService leaving = new IngestService(config(UA_SECOND, feeds, Duration.ofSeconds(1),
-          Duration.ofMinutes(5), Duration.ofHours(1)), bootstrap, clock)) {
+          Duration.ofMinutes(5), Duration.ofHours(1)), site.bootstrap(), clock)) {
         survivor.start();
         leaving.start();
         await().atMost(WAIT).until(() -> shared(feeds, survivor, leaving));
-        await().atMost(WAIT).until(() -> feeds.stream().allMatch(f -> state(bootstrap, articleId(f)).isPresent()));
+        await().atMost(WAIT).until(() -> feeds.stream().allMatch(f -> state(site.bootstrap(), articleId(f)).isPresent()));
         List<URI> handedOver = List.copyOf(leaving.polledFeeds());
         changed = handedOver.get(0);
         unchanged = handedOver.get(1);
       }
       await().atMost(WAIT).until(() -> survivor.polledFeeds().equals(Set.copyOf(feeds)));
-      web.serve(story(changed).getPath(), "text/html", page("Story", "Rewritten after the hand-over."));
+      site.web().serve(story(changed).getPath(), "text/html", page("Story", "Rewritten after the hand-over."));
 
       // The first re-check of every article is due: the survivor runs those of the feeds it took over too.
       clock.advance(Duration.ofMinutes(5));
       await().atMost(WAIT).until(() -> feeds.stream()
-          .allMatch(f -> state(bootstrap, articleId(f)).filter(s -> s.fetches() == 2).isPresent()));
-      assertThat(web.lastRequestHeaders(story(changed).getPath())).containsEntry("user-agent", UA_FIRST);
-      assertThat(web.lastRequestHeaders(story(unchanged).getPath())).containsEntry("user-agent", UA_FIRST);
+          .allMatch(f -> state(site.bootstrap(), articleId(f)).filter(s -> s.fetches() == 2).isPresent()));
+      assertThat(site.web().lastRequestHeaders(story(changed).getPath())).containsEntry("user-agent", UA_FIRST);
+      assertThat(site.web().lastRequestHeaders(story(unchanged).getPath())).containsEntry("user-agent", UA_FIRST);
     }
 
-    List<RawVersion> versions = rawVersions(bootstrap, articleId(changed));
+    List<RawVersion> versions = rawVersions(site.bootstrap(), articleId(changed));
     assertThat(versions).extracting(RawVersion::fetchedAt).containsExactly(T0, T0.plus(Duration.ofMinutes(5)));
     assertThat(versions.get(1).body()).contains("Rewritten after the hand-over.");
-    assertThat(rawVersions(bootstrap, articleId(unchanged))).hasSize(1);
+    assertThat(rawVersions(site.bootstrap(), articleId(unchanged))).hasSize(1);
     for (URI feed : feeds) {
-      assertThat(web.hits(story(feed).getPath())).isEqualTo(2);
-      assertThat(rawVersions(bootstrap, articleId(feed))).hasSize(feed.equals(changed) ? 2 : 1);
+      assertThat(site.web().hits(story(feed).getPath())).isEqualTo(2);
+      assertThat(rawVersions(site.bootstrap(), articleId(feed))).hasSize(feed.equals(changed) ? 2 : 1);
     }
   }
 
   @Test
   void shouldPollAFeedAnotherToolRegisteredUntilItIsRemoved() {
-    URI configured = web.url("/configured/rss");
-    URI external = web.url("/external/rss");
-    web.serve(configured.getPath(), "application/rss+xml", rss(story(configured)));
-    web.serve(story(configured).getPath(), "text/html", page("Configured", "From the configuration."));
-    web.serve(external.getPath(), "application/rss+xml", rss(story(external)));
-    web.serve(story(external).getPath(), "text/html", page("External", "From the registry alone."));
+    URI configured = site.web().url("/configured/rss");
+    URI external = site.web().url("/external/rss");
+    site.web().serve(configured.getPath(), "application/rss+xml", rss(story(configured)));
+    site.web().serve(story(configured).getPath(), "text/html", page("Configured", "From the configuration."));
+    site.web().serve(external.getPath(), "application/rss+xml", rss(story(external)));
+    site.web().serve(story(external).getPath(), "text/html", page("External", "From the registry alone."));
 
     try (IngestService ingest =
-        new IngestService(config(List.of(configured), Duration.ofSeconds(1), Duration.ofHours(1)), bootstrap)) {
+        new IngestService(config(List.of(configured), Duration.ofSeconds(1), Duration.ofHours(1)), site.bootstrap())) {
       ingest.start();
-      await().atMost(WAIT).until(() -> rawVersions(bootstrap, articleId(configured)).size() == 1);
+      await().atMost(WAIT).until(() -> rawVersions(site.bootstrap(), articleId(configured)).size() == 1);
 
-      Fixtures.register(bootstrap, external, "registered by another tool");
-      await().atMost(WAIT).until(() -> rawVersions(bootstrap, articleId(external)).size() == 1);
-      assertThat(rawVersions(bootstrap, articleId(external)).get(0).feedUrl()).isEqualTo(external.toString());
+      Fixtures.register(site.bootstrap(), external, "registered by another tool");
+      await().atMost(WAIT).until(() -> rawVersions(site.bootstrap(), articleId(external)).size() == 1);
+      assertThat(rawVersions(site.bootstrap(), articleId(external)).get(0).feedUrl()).isEqualTo(external.toString());
 
-      Fixtures.unregister(bootstrap, external);
+      Fixtures.unregister(site.bootstrap(), external);
       await().atMost(WAIT).until(() -> !ingest.polledFeeds().contains(external));
       // A poll that was under way may still land; after one more poll of the configured feed none can.
-      int configuredHits = web.hits(configured.getPath());
-      await().atMost(WAIT).until(() -> web.hits(configured.getPath()) >= configuredHits + 1);
-      int externalHits = web.hits(external.getPath());
-      await().atMost(WAIT).until(() -> web.hits(configured.getPath()) >= configuredHits + 3);
-      assertThat(web.hits(external.getPath())).isEqualTo(externalHits);
+      int configuredHits = site.web().hits(configured.getPath());
+      await().atMost(WAIT).until(() -> site.web().hits(configured.getPath()) >= configuredHits + 1);
+      int externalHits = site.web().hits(external.getPath());
+      await().atMost(WAIT).until(() -> site.web().hits(configured.getPath()) >= configuredHits + 3);
+      assertThat(site.web().hits(external.getPath())).isEqualTo(externalHits);
       assertThat(ingest.polledFeeds()).containsExactly(configured);
     }
-    assertThat(rawVersions(bootstrap, articleId(external))).hasSize(1);
+    assertThat(rawVersions(site.bootstrap(), articleId(external))).hasSize(1);
   }
 
   /** Whether the two instances poll disjoint, non-empty sets of feeds that together are all of them. */
@@ -174,12 +155,12 @@ class IngestScaleOutIT {
     List<URI> zero = new ArrayList<>();
     List<URI> one = new ArrayList<>();
     for (int i = 0; zero.size() < 2 || one.size() < 2; i++) {
-      URI feed = web.url("/f" + i + "/rss");
+      URI feed = site.web().url("/f" + i + "/rss");
       List<URI> side = Fixtures.partitionOf(feed.toString(), 2) == 0 ? zero : one;
       if (side.size() < 2) {
         side.add(feed);
-        web.serve(feed.getPath(), "application/rss+xml", rss(story(feed)));
-        web.serve(story(feed).getPath(), "text/html", page("Story " + i, "First text of story " + i + "."));
+        site.web().serve(feed.getPath(), "application/rss+xml", rss(story(feed)));
+        site.web().serve(story(feed).getPath(), "text/html", page("Story " + i, "First text of story " + i + "."));
       }
     }
     List<URI> feeds = new ArrayList<>(zero);
