@@ -2,20 +2,21 @@ package io.newsdelta.app.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsdelta.config.ConfigLoader;
-import io.newsdelta.config.SiteRule;
+import io.newsdelta.config.NewsdeltaConfig;
 import io.newsdelta.diffworker.extract.ArticleExtractor;
 import io.newsdelta.diffworker.extract.ExtractedArticle;
 import io.newsdelta.events.Json;
+import io.newsdelta.ingest.fetch.ContentTypes;
+import io.newsdelta.ingest.fetch.FetchException;
+import io.newsdelta.ingest.fetch.FetchedResponse;
+import io.newsdelta.ingest.fetch.HttpFetcher;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,21 +42,24 @@ public final class ExtractCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ArticleExtractor extractor = ArticleExtractor.withRules(siteRules());
+    NewsdeltaConfig settings = settings();
+    ArticleExtractor extractor = ArticleExtractor.withRules(settings.diffWorker().siteRules());
+    // Pages are fetched as ingest fetches them: same User-Agent, timeout, size cap and error messages.
+    HttpFetcher fetcher =
+        HttpFetcher.builder()
+            .userAgent(settings.ingest().userAgent())
+            .timeout(settings.ingest().fetchTimeout())
+            .maxBytes(settings.ingest().maxPageBytes())
+            .build();
     PrintWriter out = spec.commandLine().getOut();
-    HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-        .connectTimeout(Duration.ofSeconds(10)).build();
     int status = 0;
     for (String source : sources) {
       ObjectNode line = Json.mapper().createObjectNode().put("source", source);
       try {
-        line.setAll((ObjectNode) Json.mapper().valueToTree(extract(extractor, http, source)));
-      } catch (IOException e) {
+        line.setAll((ObjectNode) Json.mapper().valueToTree(extract(extractor, fetcher, source)));
+      } catch (IOException | FetchException e) {
         line.put("error", e.getMessage());
         status = 1;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return 130;
       }
       out.println(Json.write(line));
       out.flush();
@@ -63,25 +67,20 @@ public final class ExtractCommand implements Callable<Integer> {
     return status;
   }
 
-  private List<SiteRule> siteRules() {
+  /** The configuration when there is one (for site rules and fetch settings), else the defaults. */
+  private NewsdeltaConfig settings() {
     Path file = config != null ? config : Path.of("newsdelta.yml");
     if (config == null && !Files.isRegularFile(file)) {
-      return List.of();
+      return ConfigLoader.parse("", Map.of());
     }
-    return ConfigLoader.load(file).diffWorker().siteRules();
+    return ConfigLoader.load(file);
   }
 
-  private static ExtractedArticle extract(ArticleExtractor extractor, HttpClient http, String source)
-      throws IOException, InterruptedException {
+  private static ExtractedArticle extract(ArticleExtractor extractor, HttpFetcher fetcher, String source)
+      throws IOException, FetchException {
     if (source.startsWith("http://") || source.startsWith("https://")) {
-      HttpResponse<byte[]> response =
-          http.send(HttpRequest.newBuilder(URI.create(source)).timeout(Duration.ofSeconds(30))
-              .header("User-Agent", "newsdelta/0.1").build(), HttpResponse.BodyHandlers.ofByteArray());
-      if (response.statusCode() != 200) {
-        throw new IOException("HTTP " + response.statusCode() + " from " + source);
-      }
-      return extractor.extract(
-          response.body(), response.headers().firstValue("Content-Type").orElse(null), response.uri().toString());
+      FetchedResponse page = fetcher.get(URI.create(source), Map.of(), ContentTypes::isHtml);
+      return extractor.extract(page.body(), page.contentType(), page.uri().toString());
     }
     Path file = Path.of(source);
     if (!Files.isRegularFile(file)) {

@@ -106,11 +106,14 @@ class CommandLineIT {
       site.serve("/v5", "text/html; charset=utf-8", SeedStory.version(5).page("https://news.example/a", 2));
       String url = site.url("/v5").toString();
 
-      int status = run("extract", v4.toString(), missing.toString(), url);
+      String gone = site.url("/gone").toString();
+
+      int status = run("extract", v4.toString(), missing.toString(), url, gone);
 
       List<JsonNode> lines = out.toString().lines().map(l -> Json.read(l, JsonNode.class)).toList();
       assertThat(status).isEqualTo(1);
-      assertThat(lines).hasSize(3);
+      assertThat(lines).hasSize(4);
+      assertThat(lines.get(3).get("error").asText()).contains(gone).contains("404");
       assertThat(lines.get(0).get("source").asText()).isEqualTo(v4.toString());
       assertThat(lines.get(0).get("title").asText()).isEqualTo("Phone and email tracking plan due");
       assertThat(lines.get(0).get("paragraphs")).hasSize(SeedStory.version(4).paragraphs().size());
