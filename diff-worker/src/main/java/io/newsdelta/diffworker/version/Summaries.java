@@ -1,5 +1,6 @@
 package io.newsdelta.diffworker.version;
 
+import io.newsdelta.diff.Elapsed;
 import io.newsdelta.events.ArticleVersion;
 import io.newsdelta.events.ChangeStats;
 import io.newsdelta.events.Hunk;
@@ -19,7 +20,7 @@ final class Summaries {
       Integer revertOf) {
     StringBuilder s = new StringBuilder();
     s.append("Version ").append(from.version()).append(" → ").append(to.version());
-    s.append(" (").append(elapsed(Duration.between(from.observedAt(), to.observedAt()))).append(" later): ");
+    s.append(" (").append(Elapsed.later(Duration.between(from.observedAt(), to.observedAt()))).append("): ");
     if (revertOf != null) {
       s.append("reverted to the text of version ").append(revertOf).append("; ");
     }
@@ -39,20 +40,5 @@ final class Summaries {
           .append(deleted).append(" deleted passages");
     }
     return s.toString();
-  }
-
-  static String elapsed(Duration d) {
-    long minutes = Math.max(0, d.toMinutes());
-    if (minutes < 1) {
-      return Math.max(0, d.toSeconds()) + " seconds";
-    }
-    if (minutes < 120) {
-      return minutes + (minutes == 1 ? " minute" : " minutes");
-    }
-    long hours = d.toHours();
-    if (hours < 48) {
-      return hours + " hours";
-    }
-    return d.toDays() + " days";
   }
 }

@@ -4,6 +4,7 @@ import static io.newsdelta.notifier.web.Html.escape;
 
 import io.newsdelta.events.ArticleChange;
 import io.newsdelta.events.ArticleVersion;
+import io.newsdelta.diff.Elapsed;
 import io.newsdelta.diff.ParagraphDiff;
 import io.newsdelta.diff.Segment;
 import io.newsdelta.notifier.diff.VersionDiff;

@@ -1,8 +1,8 @@
-package io.newsdelta.notifier.web;
+package io.newsdelta.diff;
 
 import java.time.Duration;
 
-/** Time between two versions in words a reader takes in at a glance: "40 minutes later", "2 days 3 hours later". */
+/** Time between two versions (shared by the change summaries and the pages) in words a reader takes in at a glance: "40 minutes later", "2 days 3 hours later". */
 public final class Elapsed {
 
   private Elapsed() {}

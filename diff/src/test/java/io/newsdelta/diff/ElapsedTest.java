@@ -1,4 +1,4 @@
-package io.newsdelta.notifier.web;
+package io.newsdelta.diff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
