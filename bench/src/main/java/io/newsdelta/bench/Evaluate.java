@@ -1,8 +1,8 @@
 package io.newsdelta.bench;
 
-import io.newsdelta.diffworker.extract.ArticleExtractor;
-import io.newsdelta.diffworker.extract.ExtractedArticle;
-import io.newsdelta.diffworker.extract.TextNormalizer;
+import io.newsdelta.extract.ArticleExtractor;
+import io.newsdelta.extract.ExtractedArticle;
+import io.newsdelta.extract.TextNormalizer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

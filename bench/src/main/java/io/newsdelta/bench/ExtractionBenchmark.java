@@ -1,7 +1,7 @@
 package io.newsdelta.bench;
 
-import io.newsdelta.diffworker.extract.ArticleExtractor;
-import io.newsdelta.diffworker.extract.ExtractedArticle;
+import io.newsdelta.extract.ArticleExtractor;
+import io.newsdelta.extract.ExtractedArticle;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.newsdelta.diffworker;
 
 import io.newsdelta.NewsdeltaException;
 import io.newsdelta.config.DiffWorkerConfig;
-import io.newsdelta.diffworker.extract.ArticleExtractor;
+import io.newsdelta.extract.ArticleExtractor;
 import io.newsdelta.diffworker.stream.DiffTopology;
 import io.newsdelta.diffworker.stream.PoisonRecordHandler;
 import io.newsdelta.events.Topics;

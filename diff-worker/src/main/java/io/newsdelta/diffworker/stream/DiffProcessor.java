@@ -1,7 +1,7 @@
 package io.newsdelta.diffworker.stream;
 
-import io.newsdelta.diffworker.extract.ArticleExtractor;
-import io.newsdelta.diffworker.extract.ExtractedArticle;
+import io.newsdelta.extract.ArticleExtractor;
+import io.newsdelta.extract.ExtractedArticle;
 import io.newsdelta.diffworker.version.ArticleState;
 import io.newsdelta.diffworker.version.ArticleText;
 import io.newsdelta.diffworker.version.Observation;

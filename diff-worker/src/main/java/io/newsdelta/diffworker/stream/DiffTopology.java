@@ -1,6 +1,6 @@
 package io.newsdelta.diffworker.stream;
 
-import io.newsdelta.diffworker.extract.ArticleExtractor;
+import io.newsdelta.extract.ArticleExtractor;
 import io.newsdelta.diffworker.version.ArticleState;
 import io.newsdelta.events.ArticleChange;
 import io.newsdelta.events.ArticleVersion;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsdelta.diffworker.SeedPage;
 import io.newsdelta.diffworker.SeedStory;
-import io.newsdelta.diffworker.extract.ArticleExtractor;
+import io.newsdelta.extract.ArticleExtractor;
 import io.newsdelta.events.ArticleChange;
 import io.newsdelta.events.ArticleVersion;
 import io.newsdelta.events.Hashes;

@@ -1,0 +1,185 @@
+package io.newsdelta.extract;
+
+import io.newsdelta.config.SiteRule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Selector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Extracts the article from a news page: headline, metadata and the body as normalised paragraphs.
+ *
+ * <p>The body comes from, in order: a matching {@link SiteRule} body selector; the element marked
+ * {@code itemprop=articleBody}; generic content scoring ({@link ContentScorer}); and, when the page
+ * renders too little text, the JSON-LD {@code articleBody}. Instances are immutable and thread-safe.
+ */
+public final class ArticleExtractor {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ArticleExtractor.class);
+  /** Default size cap for {@link #extract(byte[], String, String)}. */
+  public static final int DEFAULT_MAX_BYTES = 8 * 1024 * 1024;
+  private static final int MIN_BODY_CHARS = 80;
+
+  private final SiteRules rules;
+  private final int maxBytes;
+
+  private ArticleExtractor(List<SiteRule> rules, int maxBytes) {
+    this.rules = new SiteRules(rules);
+    this.maxBytes = maxBytes;
+  }
+
+  /** An extractor with no site rules. */
+  public static ArticleExtractor generic() {
+    return new ArticleExtractor(List.of(), DEFAULT_MAX_BYTES);
+  }
+
+  /** An extractor that applies {@code rules} to their hosts and the generic heuristics elsewhere. */
+  public static ArticleExtractor withRules(List<SiteRule> rules) {
+    Objects.requireNonNull(rules, "rules");
+    return new ArticleExtractor(rules, DEFAULT_MAX_BYTES);
+  }
+
+  /** A copy of this extractor that refuses pages larger than {@code maxBytes}. */
+  public ArticleExtractor withMaxBytes(int maxBytes) {
+    if (maxBytes <= 0) {
+      throw new IllegalArgumentException("maxBytes must be positive, was " + maxBytes);
+    }
+    return new ArticleExtractor(rules.all(), maxBytes);
+  }
+
+  /**
+   * Extracts from bytes as fetched: the charset comes from the Content-Type header (may be null),
+   * else a byte order mark, else {@code <meta charset>}, else UTF-8. A body over the size cap gives
+   * an empty result with reason "page is N bytes, over the limit of M".
+   */
+  public ExtractedArticle extract(byte[] body, String contentType, String url) {
+    if (body == null || body.length == 0) {
+      return ExtractedArticle.empty(url, "page is empty");
+    }
+    if (body.length > maxBytes) {
+      return ExtractedArticle.empty(url,
+          "page is " + body.length + " bytes, over the limit of " + maxBytes);
+    }
+    return extract(CharsetSniffer.decode(body, contentType), url);
+  }
+
+  /** Never throws for bad HTML; a page with no article gives empty paragraphs and a reason. */
+  public ExtractedArticle extract(String html, String url) {
+    if (html == null || html.isBlank()) {
+      return ExtractedArticle.empty(url, "page is empty");
+    }
+    try {
+      return extractDocument(Jsoup.parse(html, url == null ? "" : url), url);
+    } catch (RuntimeException e) {
+      LOG.warn("Extraction failed for {}: {}", url, e.toString());
+      return ExtractedArticle.empty(url, "extraction failed: " + e);
+    }
+  }
+
+  private ExtractedArticle extractDocument(Document doc, String url) {
+    PageMetadata meta = MetadataReader.read(doc, url);
+    // A page saved to a file has no web address of its own; its canonical URL still names its site. A page
+    // fetched from the web keeps the rule of the host it came from (a syndicated copy has that host's layout).
+    boolean fromWeb = url != null && (url.startsWith("http://") || url.startsWith("https://"));
+    Optional<SiteRule> rule =
+        fromWeb || meta.canonicalUrl() == null ? rules.forUrl(url) : rules.forUrl(meta.canonicalUrl());
+    String title = rule.map(r -> ruleTitle(doc, r)).orElse(null);
+    if (title == null) {
+      title = meta.title();
+    }
+    Element body = doc.body();
+    Cleaner.clean(body, rule.map(SiteRule::drop).orElse(List.of()));
+    TextStats stats = TextStats.of(body);
+
+    List<String> paragraphs = List.of();
+    String method = null;
+    if (rule.isPresent() && rule.get().body() != null) {
+      List<Element> roots = select(body, rule.get().body());
+      paragraphs = BlockCollector.collect(roots, stats);
+      method = "site-rule:" + rule.get().host();
+    }
+    if (method == null) {
+      Element declared = body.selectFirst("[itemprop=articleBody]");
+      if (declared != null && stats.get(declared).text >= MIN_BODY_CHARS) {
+        paragraphs = BlockCollector.collect(List.of(declared), stats);
+        method = "schema.org itemprop articleBody";
+      }
+    }
+    if (method == null) {
+      ContentScorer.Choice choice = ContentScorer.choose(body, stats);
+      paragraphs = BlockCollector.collect(choice.roots(), stats);
+      method = "scored: " + ContentScorer.describe(choice.top());
+    }
+    paragraphs = dropTitle(paragraphs, title);
+    String jsonBody = meta.jsonLdBody();
+    if (jsonBody != null && !method.startsWith("site-rule")
+        && length(paragraphs) < jsonBody.length() / 2) {
+      paragraphs = splitPlainText(jsonBody);
+      method = "schema.org articleBody";
+    }
+    String reason = null;
+    if (length(paragraphs) < MIN_BODY_CHARS) {
+      reason = paragraphs.isEmpty() ? "no article text found (" + method + ")"
+          : "too little text for an article (" + method + ")";
+      paragraphs = List.of();
+    }
+    return new ExtractedArticle(title, meta.standfirst(), meta.byline(), meta.publishedAt(),
+        meta.modifiedAt(), meta.language(), meta.canonicalUrl(), paragraphs, method, reason);
+  }
+
+  private static String ruleTitle(Document doc, SiteRule rule) {
+    if (rule.title() == null) {
+      return null;
+    }
+    List<Element> found = select(doc, rule.title());
+    return found.isEmpty() ? null : TextNormalizer.normalize(found.get(0).text());
+  }
+
+  private static List<Element> select(Element root, String selector) {
+    try {
+      return root.select(selector);
+    } catch (Selector.SelectorParseException e) {
+      LOG.warn("Site rule selector '{}' is invalid: {}", selector, e.getMessage());
+      return List.of();
+    }
+  }
+
+  private static List<String> dropTitle(List<String> paragraphs, String title) {
+    if (title == null || paragraphs.isEmpty()) {
+      return paragraphs;
+    }
+    List<String> out = new ArrayList<>(paragraphs);
+    for (int i = 0; i < Math.min(3, out.size()); i++) {
+      if (out.get(i).equals(title)) {
+        out.remove(i);
+        break;
+      }
+    }
+    return out;
+  }
+
+  private static List<String> splitPlainText(String text) {
+    List<String> out = new ArrayList<>();
+    for (String line : Jsoup.parse(text).wholeText().split("\\n\\s*")) {
+      String p = TextNormalizer.normalize(line);
+      if (!p.isEmpty()) {
+        out.add(p);
+      }
+    }
+    return out;
+  }
+
+  private static int length(List<String> paragraphs) {
+    int n = 0;
+    for (String p : paragraphs) {
+      n += p.length();
+    }
+    return n;
+  }
+}
