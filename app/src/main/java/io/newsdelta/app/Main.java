@@ -8,11 +8,13 @@ import io.newsdelta.app.cli.TailCommand;
 import io.newsdelta.app.pipeline.Service;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
 
 /** Entry point of {@code newsdelta.jar}. */
 @Command(
     name = "newsdelta",
     mixinStandardHelpOptions = true,
+    scope = ScopeType.INHERIT,
     version = "newsdelta 0.1.0",
     description = "Watches news feeds, keeps every version of every article, diffs them word by word and alerts.")
 public final class Main {
@@ -25,6 +27,7 @@ public final class Main {
   /** The command tree; tests execute it in-process. */
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Main());
+    cli.setExecutionExceptionHandler(new OneLineErrors());
     cli.addSubcommand("run", new RunCommand());
     cli.addSubcommand("demo", new DemoCommand());
     cli.addSubcommand("ingest", new ServiceCommand(Service.INGEST));

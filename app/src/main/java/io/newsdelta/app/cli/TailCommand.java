@@ -75,9 +75,12 @@ public final class TailCommand implements Callable<Integer> {
     long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
     int printed = 0;
     try (KafkaConsumer<byte[], byte[]> consumer = consumer(servers)) {
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(stream.topic).stream()
-              .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+      List<TopicPartition> partitions = awaitPartitions(consumer, deadline);
+      if (partitions.isEmpty()) {
+        spec.commandLine().getErr().println("newsdelta tail: topic " + stream.topic
+            + " does not exist yet on " + servers + " (it is created when newsdelta run or a service starts)");
+        return 0;
+      }
       consumer.assign(partitions);
       if (fromBeginning) {
         consumer.seekToBeginning(partitions);
@@ -99,6 +102,32 @@ public final class TailCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /**
+   * The topic's partitions, waiting for the topic to be created until the deadline: tail may be started
+   * before the services that create it. Empty when the deadline passes first.
+   */
+  private List<TopicPartition> awaitPartitions(KafkaConsumer<byte[], byte[]> consumer, long deadline) {
+    boolean announced = false;
+    while (true) {
+      List<TopicPartition> partitions =
+          consumer.listTopics(Duration.ofSeconds(5)).getOrDefault(stream.topic, List.of()).stream()
+              .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+      if (!partitions.isEmpty() || System.nanoTime() >= deadline) {
+        return partitions;
+      }
+      if (!announced) {
+        spec.commandLine().getErr().println("newsdelta tail: waiting for topic " + stream.topic + " to be created");
+        announced = true;
+      }
+      try {
+        TimeUnit.MILLISECONDS.sleep(Math.max(1, Math.min(500, (deadline - System.nanoTime()) / 1_000_000)));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return List.of();
+      }
+    }
   }
 
   private static String defaultServers() {

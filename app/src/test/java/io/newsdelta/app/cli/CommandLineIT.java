@@ -99,6 +99,33 @@ class CommandLineIT {
   }
 
   @Test
+  void shouldWaitForATopicThatDoesNotExistYetAndSaySoInOneLine() {
+    try (TestBroker broker = TestBroker.start()) {
+      int status = run("tail", "versions", "--bootstrap-servers", broker.bootstrapServers(), "--timeout", "3s");
+
+      assertThat(status).isZero();
+      assertThat(out.toString()).isEmpty();
+      assertThat(err.toString()).contains("waiting for topic " + Topics.ARTICLE_VERSIONS)
+          .contains("does not exist yet").doesNotContain("Exception").doesNotContain("\tat ");
+    }
+  }
+
+  @Test
+  void shouldPrintHelpForEveryCommandInsteadOfComplainingAboutMissingParameters() {
+    for (String command : Main.commandLine().getSubcommands().keySet()) {
+      out.getBuffer().setLength(0);
+
+      int status = run(command, "--help");
+
+      assertThat(status).as(command + " --help").isZero();
+      assertThat(out.toString()).as(command + " --help").contains("Usage: newsdelta " + command);
+    }
+    out.getBuffer().setLength(0);
+    assertThat(run("--version")).isZero();
+    assertThat(out.toString()).contains("newsdelta 0.1.0");
+  }
+
+  @Test
   void shouldExtractEachSourceAsOneJsonLineInInputOrder() throws Exception {
     Path v4 = Files.writeString(dir.resolve("v4.html"), SeedStory.version(4).page("https://news.example/a", 1));
     Path missing = dir.resolve("missing.html");
