@@ -89,7 +89,11 @@ public final class ConfigLoader {
         parent = child instanceof ObjectNode o ? o : parent.putObject(path[i]);
       }
       String leaf = path[path.length - 1];
-      if (key.list()) {
+      String value = e.getValue().strip();
+      if (value.startsWith("[") || value.startsWith("{")) {
+        // A JSON value sets any key, lists of mappings included (extract.sites, notifier.channels, ...).
+        parent.set(leaf, json(e.getKey(), value));
+      } else if (key.list()) {
         ArrayNode array = parent.putArray(leaf);
         for (String item : e.getValue().split(",")) {
           if (!item.isBlank()) {
@@ -99,6 +103,15 @@ public final class ConfigLoader {
       } else {
         parent.put(leaf, e.getValue());
       }
+    }
+  }
+
+  private static JsonNode json(String variable, String value) {
+    try {
+      return YAML.readTree(value);
+    } catch (IOException ex) {
+      throw new ConfigException("environment variable " + variable + " starts like JSON but is not valid JSON: "
+          + ex.getMessage().lines().findFirst().orElse(""));
     }
   }
 

@@ -86,6 +86,27 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void shouldTakeAJsonValueFromTheEnvironmentForAListOfMappings() {
+    NewsdeltaConfig config = ConfigLoader.parse("", Map.of("NEWSDELTA_EXTRACT_SITES",
+        "[{\"host\": \"News.Example\", \"body\": \"div.story\", \"drop\": [\"aside\"]}]",
+        "NEWSDELTA_FEEDS", "[{\"url\": \"https://a.example/rss\", \"name\": \"A\"}]"));
+
+    assertThat(config.diffWorker().siteRules()).singleElement().satisfies(rule -> {
+      assertThat(rule.host()).isEqualTo("news.example");
+      assertThat(rule.body()).isEqualTo("div.story");
+      assertThat(rule.drop()).containsExactly("aside");
+    });
+    assertThat(config.ingest().feeds()).singleElement().satisfies(feed -> assertThat(feed.name()).isEqualTo("A"));
+  }
+
+  @Test
+  void shouldRefuseAnEnvironmentValueThatLooksLikeJsonButIsNot() {
+    assertThatThrownBy(() -> ConfigLoader.parse("", Map.of("NEWSDELTA_EXTRACT_SITES", "[{\"host\": ")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("NEWSDELTA_EXTRACT_SITES").hasMessageContaining("not valid JSON");
+  }
+
+  @Test
   void shouldDeriveEnvironmentNamesFromKeyPaths() {
     assertThat(ConfigKeys.forPath("kafka.bootstrap-servers").orElseThrow().envName())
         .isEqualTo("NEWSDELTA_KAFKA_BOOTSTRAP_SERVERS");
