@@ -1,11 +1,13 @@
 package io.newsdelta.app;
 
+import io.newsdelta.app.cli.ConfigCommand;
 import io.newsdelta.app.cli.DemoCommand;
 import io.newsdelta.app.cli.ExtractCommand;
 import io.newsdelta.app.cli.RunCommand;
 import io.newsdelta.app.cli.ServiceCommand;
 import io.newsdelta.app.cli.TailCommand;
 import io.newsdelta.app.pipeline.Service;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ScopeType;
@@ -35,6 +37,8 @@ public final class Main {
     cli.addSubcommand("notifier", new ServiceCommand(Service.NOTIFIER));
     cli.addSubcommand("extract", new ExtractCommand());
     cli.addSubcommand("tail", new TailCommand());
+    cli.addSubcommand("config", new ConfigCommand());
+    cli.addSubcommand("completion", new AutoComplete.GenerateCompletion());
     return cli;
   }
 }
