@@ -1,5 +1,6 @@
 package io.newsdelta.app;
 
+import io.newsdelta.app.cli.BrokerCommand;
 import io.newsdelta.app.cli.ConfigCommand;
 import io.newsdelta.app.cli.DemoCommand;
 import io.newsdelta.app.cli.ExtractCommand;
@@ -32,6 +33,7 @@ public final class Main {
     cli.setExecutionExceptionHandler(new OneLineErrors());
     cli.addSubcommand("run", new RunCommand());
     cli.addSubcommand("demo", new DemoCommand());
+    cli.addSubcommand("broker", new BrokerCommand());
     cli.addSubcommand("ingest", new ServiceCommand(Service.INGEST));
     cli.addSubcommand("diff-worker", new ServiceCommand(Service.DIFF_WORKER));
     cli.addSubcommand("notifier", new ServiceCommand(Service.NOTIFIER));

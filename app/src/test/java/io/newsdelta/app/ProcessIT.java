@@ -52,6 +52,28 @@ class ProcessIT {
   }
 
   @Test
+  void brokerShouldRunAloneWithTheTopicsCreatedAndStopOnSigterm() throws Exception {
+    Path config = Files.writeString(dir.resolve("newsdelta.yml"),
+        "kafka:\n  partitions: 2\n  embedded:\n    port: 0\n    data-dir: %s\n".formatted(dir.resolve("kafka")));
+    Path log = dir.resolve("broker.log");
+    Process broker = start(log, "broker", "--config", config.toString());
+    try {
+      await().atMost(Duration.ofSeconds(60)).until(() -> read(log).contains("newsdelta started"));
+      Matcher ready = Pattern.compile("Kafka broker ready at (\\S+) ").matcher(read(log));
+      assertThat(ready.find()).isTrue();
+      try (var admin = org.apache.kafka.clients.admin.Admin.create(
+          java.util.Map.of("bootstrap.servers", ready.group(1)))) {
+        assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS))
+            .containsAll(io.newsdelta.events.Topics.all(2).stream().map(t -> t.name()).toList());
+      }
+    } finally {
+      broker.destroy();
+    }
+    assertThat(broker.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(broker.exitValue()).isZero();
+  }
+
+  @Test
   void demoShouldShowTheSeedStoryGoingFromVersionFourToFive() throws Exception {
     Path log = dir.resolve("demo.log");
     Process demo = start(log, "demo", "--port", "0", "--site-port", "0", "--kafka-port", "0");
