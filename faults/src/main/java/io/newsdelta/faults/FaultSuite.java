@@ -107,7 +107,7 @@ public final class FaultSuite {
         edit(site, topics, receiver, processes);
         settle(site, topics, receiver);
         topics.check();
-        return Ledger.of(site, topics, receiver, faultLog);
+        return Ledger.of(site, topics, receiver, processes.stackTraceLines(), faultLog);
       }
     }
   }

@@ -25,6 +25,9 @@ import java.util.Set;
  * @param repeatedChanges changes announced more than once for the same version
  * @param unexpectedChanges changes no edit caused
  * @param missingNotifications changes on the topic the webhook never received
+ * @param stackTraceLines lines of stack traces in the services' logs (expected failures are one line each)
+ * @param healthyCheckGapP95Seconds 95th percentile of the gaps between two checks of one healthy article,
+ *     beside the hostile feeds (the configured gap is 1 s)
  * @param faults the faults injected, in order
  * @param problems one line per mismatch, naming the article
  */
@@ -42,6 +45,8 @@ record Ledger(
     int repeatedChanges,
     int unexpectedChanges,
     int missingNotifications,
+    int stackTraceLines,
+    double healthyCheckGapP95Seconds,
     List<String> faults,
     List<String> problems) {
 
@@ -50,7 +55,7 @@ record Ledger(
   }
 
   /** Compares the edits made with what the topics and the webhook hold. */
-  static Ledger of(EditedSite site, TopicWatch topics, Receiver receiver, List<String> faults) {
+  static Ledger of(EditedSite site, TopicWatch topics, Receiver receiver, int stackTraceLines, List<String> faults) {
     int edits = 0;
     int versions = 0;
     int changes = 0;
@@ -119,8 +124,23 @@ record Ledger(
       }
     }
     return new Ledger(site.size(), edits, versions, changes, received.size(), receiver.deliveries(), lost, repeated,
-        unexpected, missingChanges, repeatedChanges, unexpectedChanges, missingNotifications, List.copyOf(faults),
-        List.copyOf(problems));
+        unexpected, missingChanges, repeatedChanges, unexpectedChanges, missingNotifications, stackTraceLines,
+        checkGapP95(site), List.copyOf(faults), List.copyOf(problems));
+  }
+
+  private static double checkGapP95(EditedSite site) {
+    List<Long> gaps = new ArrayList<>();
+    for (int i = 0; i < site.size(); i++) {
+      List<java.time.Instant> checks = site.checksOf(i);
+      for (int k = 1; k < checks.size(); k++) {
+        gaps.add(java.time.Duration.between(checks.get(k - 1), checks.get(k)).toMillis());
+      }
+    }
+    if (gaps.isEmpty()) {
+      return 0;
+    }
+    java.util.Collections.sort(gaps);
+    return gaps.get((int) Math.min(gaps.size() - 1, Math.ceil(gaps.size() * 0.95) - 1)) / 1000.0;
   }
 
   private static int count(List<Integer> list, int value) {

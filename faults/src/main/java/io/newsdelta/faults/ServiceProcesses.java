@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class ServiceProcesses implements AutoCloseable {
   /** How long a process may take to say it started. */
-  private static final Duration START = Duration.ofSeconds(90);
+  private static final Duration START = Duration.ofSeconds(180);
 
   private final Path dir;
   private final Map<String, Process> running = new LinkedHashMap<>();
@@ -95,7 +95,8 @@ final class ServiceProcesses implements AutoCloseable {
               + " while starting: " + tail(read(log)));
         }
         if (System.nanoTime() > deadline) {
-          throw new IllegalStateException(name + " did not start within " + START.toSeconds() + " s; see " + log);
+          throw new IllegalStateException(name + " did not start within " + START.toSeconds() + " s: "
+              + tail(read(log)));
         }
         TimeUnit.MILLISECONDS.sleep(100);
       }
@@ -116,6 +117,18 @@ final class ServiceProcesses implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** Lines of stack traces in every log of the run: an expected failure must be one line, not a trace. */
+  int stackTraceLines() {
+    int lines = 0;
+    for (Map.Entry<String, Integer> started : starts.entrySet()) {
+      for (int n = 1; n <= started.getValue(); n++) {
+        lines += (int) read(dir.resolve(started.getKey() + "-" + n + ".log")).lines()
+            .filter(l -> l.startsWith("\tat ")).count();
+      }
+    }
+    return lines;
   }
 
   private static String tail(String log) {

@@ -18,11 +18,12 @@ class FaultSuiteIT {
 
   @Test
   void shouldLoseNothingAndAnnounceNothingTwiceWhileServicesAreKilledAndTheBrokerRestarts() {
-    Ledger ledger = FaultSuite.run(new FaultSuite.Settings(8, 24, 11, dir, Duration.ofMinutes(6), true));
+    Ledger ledger = FaultSuite.run(new FaultSuite.Settings(6, 18, 11, dir, Duration.ofMinutes(6), true));
 
     assertThat(ledger.faults()).hasSize(6);
-    assertThat(ledger.edits()).isEqualTo(24);
+    assertThat(ledger.edits()).isEqualTo(18);
     assertThat(ledger.problems()).isEmpty();
+    assertThat(ledger.stackTraceLines()).as("stack trace lines in the services' logs").isZero();
     assertThat(ledger.versions()).isEqualTo(ledger.articles() + ledger.edits());
     assertThat(ledger.changes()).isEqualTo(ledger.edits());
     assertThat(ledger.notified()).isEqualTo(ledger.edits());
