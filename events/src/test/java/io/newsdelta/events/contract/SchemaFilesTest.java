@@ -26,6 +26,15 @@ class SchemaFilesTest {
   }
 
   @Test
+  void shouldCommitTheAsyncApiDocumentTheTopicsAndRecordsGenerate() {
+    assertThat(AsyncApiGenerator.undocumentedTopics())
+        .as("topics of Topics.all that TopicDocs does not list as public or internal; add them there")
+        .isEmpty();
+    String text = new AsyncApiGenerator(new SchemaGenerator(ContractFiles.lastRelease())).text();
+    assertUpToDate(compareOrWrite(ContractFiles.asyncApiFile(), text));
+  }
+
+  @Test
   void shouldPublishNoSchemaWithoutItsRecord() {
     List<String> expected = SchemaGenerator.EVENTS.stream().map(SchemaGenerator::fileName).toList();
     assertThat(ContractFiles.jsonFiles(ContractFiles.schemasDir()))
