@@ -2,6 +2,7 @@ package io.newsdelta.events.contract;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.newsdelta.events.CloudEvents;
 
 /**
  * The schema of the CloudEvents binary-mode headers a topic's records carry, as the AsyncAPI message
@@ -19,9 +20,15 @@ final class CloudEventHeaders {
     constant(props, "ce_type", topic.ceType(), "The CloudEvents type of the value.");
     constant(props, "ce_source", topic.ceSource(), "The service that wrote the event.");
     constant(props, "ce_specversion", "1.0", "CloudEvents 1.0.");
+    ObjectNode time = props.putObject("ce_time");
+    time.put("type", "string");
+    time.put("format", "date-time");
+    time.put("description", "When the event was produced (RFC 3339, UTC).");
+    constant(props, "ce_dataschema", CloudEvents.dataschema(topic.value()),
+        "The $id of the value's JSON Schema (components.schemas, and schemas/<Record>.v1.json in the events jar).");
     constant(props, "content-type", "application/json", "The value is JSON, UTF-8.");
     schema.putArray("required").add("ce_id").add("ce_type").add("ce_source").add("ce_specversion")
-        .add("content-type");
+        .add("ce_time").add("ce_dataschema").add("content-type");
     return schema;
   }
 

@@ -35,6 +35,12 @@ class SchemaFilesTest {
   }
 
   @Test
+  void shouldGenerateASchemaForEveryPublicCloudEventsType() {
+    assertThat(SchemaGenerator.EVENTS).containsExactlyInAnyOrderElementsOf(
+        io.newsdelta.events.CloudEvents.valueTypes().values());
+  }
+
+  @Test
   void shouldPublishNoSchemaWithoutItsRecord() {
     List<String> expected = SchemaGenerator.EVENTS.stream().map(SchemaGenerator::fileName).toList();
     assertThat(ContractFiles.jsonFiles(ContractFiles.schemasDir()))

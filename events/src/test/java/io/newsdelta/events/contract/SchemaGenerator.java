@@ -14,6 +14,7 @@ import com.github.victools.jsonschema.module.jackson.JacksonModule;
 import com.github.victools.jsonschema.module.jackson.JacksonOption;
 import io.newsdelta.events.ArticleChange;
 import io.newsdelta.events.ArticleVersion;
+import io.newsdelta.events.CloudEvents;
 import io.newsdelta.events.DeadLetter;
 import io.newsdelta.events.FeedRegistration;
 import io.newsdelta.events.IngestError;
@@ -43,13 +44,15 @@ import java.util.Set;
  * </ul>
  */
 final class SchemaGenerator {
-  /** The event values with a published schema, in the order the documents list them. */
+  /**
+   * The event values with a published schema, in the order the documents list them; the same set as
+   * {@link CloudEvents#valueTypes()} (checked by {@code CloudEventsTest}).
+   */
   static final List<Class<?>> EVENTS = List.of(
       RawVersion.class, ArticleVersion.class, ArticleChange.class, IngestError.class, DeadLetter.class,
       FeedRegistration.class);
 
-  /** The major version of every schema: it changes only with an incompatible change, which is not allowed. */
-  static final int VERSION = 1;
+  static final int VERSION = CloudEvents.SCHEMA_VERSION;
 
   private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -83,7 +86,7 @@ final class SchemaGenerator {
 
   /** The schema's {@code $id}, also the CloudEvents {@code dataschema} of events carrying this value. */
   static String id(Class<?> type) {
-    return "urn:newsdelta:schema:" + type.getSimpleName() + ".v" + VERSION;
+    return CloudEvents.dataschema(type);
   }
 
   /** The schema of {@code type} as a JSON tree. */
