@@ -58,7 +58,6 @@ final class AsyncApiGenerator {
         + " CloudEvents 1.0 binary-mode headers (ce_*). Fields are only ever added: readers must ignore fields"
         + " they do not know. Topics are partitioned by key with Kafka's default partitioner, so one"
         + " article's events are on one partition, in order. See docs/contract.md and docs/consuming.md.");
-    info.putObject("license").put("name", "newsdelta's license (see the repository)");
     doc.put("defaultContentType", "application/json");
     ObjectNode embedded = doc.putObject("servers").putObject("embedded");
     embedded.put("host", "127.0.0.1:9092");
