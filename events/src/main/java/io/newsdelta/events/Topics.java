@@ -3,7 +3,7 @@ package io.newsdelta.events;
 import java.util.List;
 import java.util.Map;
 
-/** The topic names of DESIGN.md and the settings each topic is created with. */
+/** The topic names of the contract (docs/contract.md) and the settings each topic is created with. */
 public final class Topics {
   public static final String RAW_VERSIONS = "newsdelta.raw-versions";
   public static final String ARTICLE_VERSIONS = "newsdelta.article-versions";

@@ -7,7 +7,7 @@ import sun.misc.Signal;
 
 /**
  * Waits for SIGTERM or SIGINT. Handling the signal ourselves (rather than in a shutdown hook) lets the main
- * thread stop the services in order and exit 0, as DESIGN.md pins.
+ * thread stop the services in order and exit 0, as docs/contract.md pins.
  */
 final class UntilSignal {
   private static final Logger LOG = LoggerFactory.getLogger(UntilSignal.class);
