@@ -104,11 +104,23 @@ class ArticleExtractorTest {
   }
 
   @Test
-  void shouldNeverThrowForBrokenOrEmptyHtml() {
-    assertThat(extractor.extract("<html><body><p>unclosed <b><i>tags</div></table>", "u")
-        .paragraphs()).isEmpty();
+  void shouldReadTheStoryOutOfBrokenMarkup() {
+    String story = "Die Brücke bleibt bis Freitag gesperrt, teilte die Stadt am Montag mit. Der Verkehr"
+        + " wird über die Nordstraße umgeleitet.";
+    ExtractedArticle article = extractor.extract(
+        "<html><body><div><p>" + story + "<b><i> Busse fahren normal.</div></table><p>unclosed", "u");
+
+    assertThat(article.paragraphs()).first().asString().startsWith(story).endsWith("Busse fahren normal.");
+    assertThat(article.emptyReason()).isNull();
+  }
+
+  @Test
+  void shouldGiveAReasonNotAnErrorForEmptyOrTextlessHtml() {
+    assertThat(extractor.extract("<html><body><p>unclosed <b><i>tags</div></table>", "u").emptyReason())
+        .isEqualTo("too little text for an article (scored: body)");
     assertThat(extractor.extract("", "u").emptyReason()).isEqualTo("page is empty");
     assertThat(extractor.extract((String) null, null).emptyReason()).isEqualTo("page is empty");
+    assertThat(extractor.extract(new byte[0], null, "u").emptyReason()).isEqualTo("page is empty");
   }
 
   @Test
