@@ -114,10 +114,21 @@ public final class ArticleExtractor {
       method = "site-rule:" + rule.get().host();
     }
     if (method == null) {
-      Element declared = body.selectFirst("[itemprop=articleBody]");
-      if (declared != null && stats.get(declared).text >= MIN_BODY_CHARS) {
-        paragraphs = BlockCollector.collect(List.of(declared), stats);
+      List<Element> declared = declaredBodies(body);
+      int declaredText = 0;
+      for (Element el : declared) {
+        declaredText += stats.get(el).text;
+      }
+      if (declaredText >= MIN_BODY_CHARS) {
+        paragraphs = BlockCollector.collect(declared, stats);
         method = "schema.org itemprop articleBody";
+      }
+    }
+    if (method == null) {
+      List<Element> named = Containers.find(body, stats);
+      if (!named.isEmpty()) {
+        paragraphs = BlockCollector.collect(named, stats);
+        method = "named: " + ContentScorer.describe(named.get(0));
       }
     }
     if (method == null) {
@@ -140,6 +151,29 @@ public final class ArticleExtractor {
     }
     return new ExtractedArticle(title, meta.standfirst(), meta.byline(), meta.publishedAt(),
         meta.modifiedAt(), meta.language(), meta.canonicalUrl(), paragraphs, method, reason);
+  }
+
+  /**
+   * Every outermost {@code itemprop=articleBody} element in document order: some sites mark each
+   * paragraph of the story rather than its container, and taking only the first kept one paragraph.
+   */
+  private static List<Element> declaredBodies(Element body) {
+    List<Element> out = new ArrayList<>();
+    for (Element el : body.select("[itemprop=articleBody]")) {
+      if (out.isEmpty() || !isInside(el, out.get(out.size() - 1))) {
+        out.add(el);
+      }
+    }
+    return out;
+  }
+
+  private static boolean isInside(Element el, Element container) {
+    for (Element e = el.parent(); e != null; e = e.parent()) {
+      if (e == container) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String ruleTitle(Document doc, SiteRule rule) {

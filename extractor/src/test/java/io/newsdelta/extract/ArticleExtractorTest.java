@@ -58,7 +58,7 @@ class ArticleExtractorTest {
     assertThat(article.language()).isEqualTo("en-GB");
     assertThat(article.canonicalUrl())
         .isEqualTo("https://www.riverside-gazette.example/news/2024/03/12/tram-line");
-    assertThat(article.method()).startsWith("scored: ");
+    assertThat(article.method()).isEqualTo("named: div.article__body");
   }
 
   @Test
@@ -67,7 +67,7 @@ class ArticleExtractorTest {
         "https://www.nordkurier.example/wirtschaft/strompreise");
 
     assertThat(article.title()).isEqualTo("Stadtwerke erhöhen Strompreise zum 1. Januar");
-    assertThat(article.method()).isEqualTo("scored: div#story-body");
+    assertThat(article.method()).isEqualTo("named: div#story-body");
     assertThat(article.paragraphs()).containsExactly(
         "Die Stadtwerke heben zum Jahreswechsel die Preise für Strom und Gas deutlich an. Ein"
             + " Haushalt mit einem Verbrauch von 3.500 Kilowattstunden zahlt dann rund 180 Euro mehr"
