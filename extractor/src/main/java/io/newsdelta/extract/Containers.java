@@ -128,7 +128,8 @@ final class Containers {
     return false;
   }
 
-  private static boolean named(Element el) {
+  /** True if the class or id of {@code el} names a story body ({@code entry-content} …). */
+  static boolean named(Element el) {
     String cls = el.className();
     String id = el.id();
     if (cls.isEmpty() && id.isEmpty()) {
