@@ -136,7 +136,7 @@ public final class ArticleExtractor {
       paragraphs = BlockCollector.collect(choice.roots(), stats);
       method = "scored: " + ContentScorer.describe(choice.top());
     }
-    paragraphs = dropTitle(paragraphs, title);
+    paragraphs = Edges.trim(dropTitle(paragraphs, title));
     String jsonBody = meta.jsonLdBody();
     if (jsonBody != null && !method.startsWith("site-rule")
         && length(paragraphs) < jsonBody.length() / 2) {
