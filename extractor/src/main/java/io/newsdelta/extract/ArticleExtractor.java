@@ -120,20 +120,22 @@ public final class ArticleExtractor {
         declaredText += stats.get(el).text;
       }
       if (declaredText >= MIN_BODY_CHARS) {
-        paragraphs = BlockCollector.collect(declared, stats);
+        paragraphs = BlockCollector.collect(Containers.withLead(declared, stats), stats);
         method = "schema.org itemprop articleBody";
       }
     }
     if (method == null) {
       List<Element> named = Containers.find(body, stats);
       if (!named.isEmpty()) {
-        paragraphs = BlockCollector.collect(named, stats);
+        paragraphs = BlockCollector.collect(Containers.withLead(named, stats), stats);
         method = "named: " + ContentScorer.describe(named.get(0));
       }
     }
     if (method == null) {
       ContentScorer.Choice choice = ContentScorer.choose(body, stats);
-      paragraphs = BlockCollector.collect(choice.roots(), stats);
+      List<Element> roots =
+          choice.top() == body ? choice.roots() : Containers.withLead(choice.roots(), stats);
+      paragraphs = BlockCollector.collect(roots, stats);
       method = "scored: " + ContentScorer.describe(choice.top());
     }
     paragraphs = Edges.trim(dropTitle(paragraphs, title));

@@ -56,10 +56,6 @@ final class Containers {
       return List.of();
     }
     List<Element> out = new ArrayList<>();
-    Element lead = lead(best, stats);
-    if (lead != null) {
-      out.add(lead);
-    }
     for (Element el : named) {
       if (el == best || (!best.className().isEmpty() && el.className().equals(best.className())
           && stats.get(el).linkDensity() <= 0.3 && !nested(el, out) && !nested(best, List.of(el)))) {
@@ -69,10 +65,23 @@ final class Containers {
     return out;
   }
 
+  /** {@code roots} with the lead box before the first of them, if there is one (see {@link #lead}). */
+  static List<Element> withLead(List<Element> roots, TextStats stats) {
+    Element lead = roots.isEmpty() ? null : lead(roots.get(0), stats);
+    if (lead == null) {
+      return roots;
+    }
+    List<Element> out = new ArrayList<>(roots.size() + 1);
+    out.add(lead);
+    out.addAll(roots);
+    return out;
+  }
+
   /**
    * The lead paragraph that templates put just before the body container, in a box of its own named
-   * intro, lead, teaser, summary, chapo or standfirst: the first such box with text before {@code
-   * container} under its parent or an ancestor up to {@value LEAD_LEVELS} levels up.
+   * intro, lead, teaser, summary, chapo or standfirst, or as a paragraph in the article's {@code
+   * <header>}: the first such box with text before {@code container} under its parent or an ancestor
+   * up to {@value LEAD_LEVELS} levels up. Every way of finding the body misses it otherwise.
    */
   private static Element lead(Element container, TextStats stats) {
     Element ancestor = container.parent();
@@ -85,13 +94,29 @@ final class Containers {
           continue;
         }
         TextStats.Counts c = stats.get(el);
-        if (c.text >= 40 && c.linkDensity() < 0.3 && isLead(el)) {
+        if (c.text >= 40 && c.linkDensity() < 0.3 && (isLead(el) || isHeaderParagraph(el))) {
           return el;
         }
       }
       ancestor = ancestor.parent();
     }
     return null;
+  }
+
+  /** A paragraph of prose in the {@code <header>} of the article, where templates print the lead. */
+  private static boolean isHeaderParagraph(Element el) {
+    if (!el.normalName().equals("p") || el.text().length() < 60) {
+      return false;
+    }
+    for (Element e = el.parent(); e != null; e = e.parent()) {
+      if (e.normalName().equals("header")) {
+        return true;
+      }
+      if (e.normalName().equals("article") || e.normalName().equals("main")) {
+        return false;
+      }
+    }
+    return false;
   }
 
   private static boolean isLead(Element el) {
