@@ -23,14 +23,16 @@ final class Hints {
       "socials", "follow", "byline", "dateline", "timestamp", "datum", "date", "published",
       "updated", "lastupdated", "author", "autor", "caption", "credit", "copyright", "teaserlist",
       "morelink", "overlay", "offscreen", "infobox", "navigation", "donation", "donate", "spenden",
-      "subscription", "disclosure", "affiliate", "likes", "postmetadata");
+      "subscription", "disclosure", "affiliate", "likes", "postmetadata", "placeholder", "aside");
   private static final String[] REMOVE_SUBSTRINGS = {"comment", "sidebar", "cookie", "newsletter",
       "breadcrumb", "related", "social", "sharing", "sharebar", "sharebutton", "advert", "sponsor",
       "navigation", "navbar", "footer", "popular", "mostread", "meistgelesen", "outbrain",
       "taboola", "consent", "banner", "promo", "teaserlist", "recommend", "subscribe", "adslot",
       "adcontainer", "adwrapper", "ad-slot", "ad-container", "sr-only", "visually-hidden",
       "screen-reader", "authorbox", "author-box", "author-bio", "author-info", "about-author",
-      "about-the-author", "sabox", "sharedaddy", "entry-meta", "post-meta", "entry-footer"};
+      "about-the-author", "sabox", "sharedaddy", "entry-meta", "post-meta", "entry-footer",
+      "news-letter", "lee-tambien", "leetambien", "lire-aussi", "read-also",
+      "readalso"};
   /**
    * Boxes that can hold a lot of prose and still never be the story (teaser excerpts, a sidebar text
    * widget): no amount of prose protects them from removal.

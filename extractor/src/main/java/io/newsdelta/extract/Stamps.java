@@ -57,7 +57,7 @@ final class Stamps {
           + "|anzeige|\\*?werbung|kategorie|category|this entry was posted|if you enjoyed"
           + "|you (?:might|may) also like|related (?:articles|posts|stories)|read (?:more|also|next)"
           + "|more from|recommended|subscribe|sign up|follow (?:us|the)|share this|tags?:"
-          + "|síguenos|siguenos|lee también|te puede interesar|noticias relacionadas"
+          + "|síguenos|siguenos|lee también|te puede interesar|noticias relacionadas|temas relacionados"
           + "|à lire aussi|lire aussi|sur le même sujet|vorschau auf|zurück zur übersicht"
           + "|jetzt (?:abonnieren|anmelden|teilen|bewerten)|(?:noch )?keine bewertungen"
           + "|\\(noch keine bewertungen\\)|beitragsbild|release date:|telefon:|e-mail:|fax:)");
