@@ -15,7 +15,7 @@ final class Edges {
   /** A note is short; a paragraph of story that merely mentions a subscription is longer. */
   private static final int MAX_NOTE = 300;
   /** How many notes may follow the story. */
-  private static final int MAX_NOTES = 3;
+  private static final int MAX_NOTES = 4;
   private static final int MAX_LABEL = 30;
   private static final Pattern NOTE = Pattern.compile(
       "\\b(?:follow (?:us|the|our|\\p{Lu}\\S*)|síguenos|siguenos|suivez-nous|folgen sie uns|folge uns"

@@ -32,7 +32,9 @@ final class Hints {
       "screen-reader", "authorbox", "author-box", "author-bio", "author-info", "about-author",
       "about-the-author", "sabox", "sharedaddy", "entry-meta", "post-meta", "entry-footer",
       "news-letter", "lee-tambien", "leetambien", "lire-aussi", "read-also",
-      "readalso"};
+      "readalso", "image-source", "imagesource", "imagedescription", "image-description",
+      "img-metadata", "img-caption", "image-caption", "imagecaption", "bildunterschrift",
+      "photo-credit"};
   /**
    * Boxes that can hold a lot of prose and still never be the story (teaser excerpts, a sidebar text
    * widget): no amount of prose protects them from removal.
