@@ -1,5 +1,6 @@
 package io.newsdelta.bench;
 
+import io.newsdelta.extract.CharsetSniffer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -57,7 +58,8 @@ public final class CorpusMapper {
       String hash = file.getFileName().toString().replace(".html.gz", "");
       Document doc;
       try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
-        doc = Jsoup.parse(in, null, "");
+        // Decoded as ingest decodes pages, so the texts matched here are the texts the extractor gets.
+        doc = Jsoup.parse(CharsetSniffer.decode(in.readAllBytes(), null), "");
       }
       String url = null;
       for (Element el : doc.select("link[rel=canonical], meta[property=og:url]")) {

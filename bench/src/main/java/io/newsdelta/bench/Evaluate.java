@@ -1,6 +1,7 @@
 package io.newsdelta.bench;
 
 import io.newsdelta.extract.ArticleExtractor;
+import io.newsdelta.extract.CharsetSniffer;
 import io.newsdelta.extract.ExtractedArticle;
 import io.newsdelta.extract.TextNormalizer;
 import java.io.IOException;
@@ -13,7 +14,9 @@ import java.util.List;
  * Scores the extractor on the trafilatura evaluation corpus the way trafilatura does: per page, the
  * extracted text is the title and the paragraphs joined; each "with" snippet found in it is a true
  * positive (else a false negative), each "without" snippet found is a false positive (else a true
- * negative). Text and snippets both go through {@link TextNormalizer} (whitespace collapsed, quotes
+ * negative). Pages go the production path: bytes decoded by {@link CharsetSniffer}, as ingest writes
+ * them to raw versions, then {@link ArticleExtractor#extract(String, String)}, as the diff worker reads
+ * them. Text and snippets both go through {@link TextNormalizer} (whitespace collapsed, quotes
  * and dashes mapped the same way), then counts are summed over the corpus.
  *
  * <p>Usage: {@code java -cp bench/target/benchmarks.jar io.newsdelta.bench.Evaluate CORPUS_DIR
@@ -89,7 +92,8 @@ public final class Evaluate {
   }
 
   static Result score(Corpus.Page page, ArticleExtractor extractor) {
-    ExtractedArticle article = extractor.extract(page.bytes(), null, page.url());
+    // The production path: ingest decodes the page into the raw version's text, the worker extracts it.
+    ExtractedArticle article = extractor.extract(CharsetSniffer.decode(page.bytes(), null), page.url());
     String text = TextNormalizer.normalize(article.text());
     List<String> missed = new ArrayList<>();
     List<String> leaked = new ArrayList<>();

@@ -22,7 +22,11 @@ import org.slf4j.LoggerFactory;
 public final class ArticleExtractor {
 
   private static final Logger LOG = LoggerFactory.getLogger(ArticleExtractor.class);
-  /** Default size cap for {@link #extract(byte[], String, String)}. */
+  /**
+   * Default size cap for {@link #extract(byte[], String, String)}; the same as the default of {@code
+   * ingest.max-page-bytes}. Callers that read pages themselves pass that setting to {@link #withMaxBytes},
+   * so a page ingest would refuse is refused here too.
+   */
   public static final int DEFAULT_MAX_BYTES = 8 * 1024 * 1024;
   private static final int MIN_BODY_CHARS = 80;
 
@@ -45,7 +49,10 @@ public final class ArticleExtractor {
     return new ArticleExtractor(rules, DEFAULT_MAX_BYTES);
   }
 
-  /** A copy of this extractor that refuses pages larger than {@code maxBytes}. */
+  /**
+   * A copy of this extractor that refuses pages larger than {@code maxBytes}, normally {@code
+   * ingest.max-page-bytes} (the {@code extract} command does this for files, as ingest does for fetches).
+   */
   public ArticleExtractor withMaxBytes(int maxBytes) {
     if (maxBytes <= 0) {
       throw new IllegalArgumentException("maxBytes must be positive, was " + maxBytes);
@@ -54,9 +61,11 @@ public final class ArticleExtractor {
   }
 
   /**
-   * Extracts from bytes as fetched: the charset comes from the Content-Type header (may be null),
-   * else a byte order mark, else {@code <meta charset>}, else UTF-8. A body over the size cap gives
-   * an empty result with reason "page is N bytes, over the limit of M".
+   * Extracts from bytes as fetched: exactly {@link CharsetSniffer#decode} (charset from the Content-Type
+   * header, which may be null, else a byte order mark, else {@code <meta charset>}, else UTF-8) followed
+   * by {@link #extract(String, String)}, the path the pipeline runs (ingest decodes, the worker
+   * extracts). A body over the size cap gives an empty result with reason "page is N bytes, over the
+   * limit of M".
    */
   public ExtractedArticle extract(byte[] body, String contentType, String url) {
     if (body == null || body.length == 0) {
@@ -69,17 +78,17 @@ public final class ArticleExtractor {
     return extract(CharsetSniffer.decode(body, contentType), url);
   }
 
-  /** Never throws for bad HTML; a page with no article gives empty paragraphs and a reason. */
+  /**
+   * Extracts from page text as carried by a raw version. Bad HTML is not an error (jsoup parses any
+   * text, as a browser does): a page with no article gives empty paragraphs and a reason. An exception
+   * from here is a bug in the extractor and is not hidden as an empty result; the diff worker skips
+   * such a version and logs the page to report.
+   */
   public ExtractedArticle extract(String html, String url) {
     if (html == null || html.isBlank()) {
       return ExtractedArticle.empty(url, "page is empty");
     }
-    try {
-      return extractDocument(Jsoup.parse(html, url == null ? "" : url), url);
-    } catch (RuntimeException e) {
-      LOG.warn("Extraction failed for {}: {}", url, e.toString());
-      return ExtractedArticle.empty(url, "extraction failed: " + e);
-    }
+    return extractDocument(Jsoup.parse(html, url == null ? "" : url), url);
   }
 
   private ExtractedArticle extractDocument(Document doc, String url) {
@@ -105,18 +114,31 @@ public final class ArticleExtractor {
       method = "site-rule:" + rule.get().host();
     }
     if (method == null) {
-      Element declared = body.selectFirst("[itemprop=articleBody]");
-      if (declared != null && stats.get(declared).text >= MIN_BODY_CHARS) {
-        paragraphs = BlockCollector.collect(List.of(declared), stats);
+      List<Element> declared = declaredBodies(body);
+      int declaredText = 0;
+      for (Element el : declared) {
+        declaredText += stats.get(el).text;
+      }
+      if (declaredText >= MIN_BODY_CHARS) {
+        paragraphs = BlockCollector.collect(Containers.withLead(declared, stats), stats);
         method = "schema.org itemprop articleBody";
       }
     }
     if (method == null) {
+      List<Element> named = Containers.find(body, stats);
+      if (!named.isEmpty()) {
+        paragraphs = BlockCollector.collect(Containers.withLead(named, stats), stats);
+        method = "named: " + ContentScorer.describe(named.get(0));
+      }
+    }
+    if (method == null) {
       ContentScorer.Choice choice = ContentScorer.choose(body, stats);
-      paragraphs = BlockCollector.collect(choice.roots(), stats);
+      List<Element> roots =
+          choice.top() == body ? choice.roots() : Containers.withLead(choice.roots(), stats);
+      paragraphs = BlockCollector.collect(roots, stats);
       method = "scored: " + ContentScorer.describe(choice.top());
     }
-    paragraphs = dropTitle(paragraphs, title);
+    paragraphs = Edges.trim(dropTitle(paragraphs, title));
     String jsonBody = meta.jsonLdBody();
     if (jsonBody != null && !method.startsWith("site-rule")
         && length(paragraphs) < jsonBody.length() / 2) {
@@ -131,6 +153,29 @@ public final class ArticleExtractor {
     }
     return new ExtractedArticle(title, meta.standfirst(), meta.byline(), meta.publishedAt(),
         meta.modifiedAt(), meta.language(), meta.canonicalUrl(), paragraphs, method, reason);
+  }
+
+  /**
+   * Every outermost {@code itemprop=articleBody} element in document order: some sites mark each
+   * paragraph of the story rather than its container, and taking only the first kept one paragraph.
+   */
+  private static List<Element> declaredBodies(Element body) {
+    List<Element> out = new ArrayList<>();
+    for (Element el : body.select("[itemprop=articleBody]")) {
+      if (out.isEmpty() || !isInside(el, out.get(out.size() - 1))) {
+        out.add(el);
+      }
+    }
+    return out;
+  }
+
+  private static boolean isInside(Element el, Element container) {
+    for (Element e = el.parent(); e != null; e = e.parent()) {
+      if (e == container) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String ruleTitle(Document doc, SiteRule rule) {

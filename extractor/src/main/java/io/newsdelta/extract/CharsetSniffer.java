@@ -9,8 +9,13 @@ import java.util.regex.Pattern;
 /**
  * Decodes a page body as fetched: the charset from the Content-Type header, else a byte order mark,
  * else a {@code <meta charset>} or {@code http-equiv} declaration in the first bytes, else UTF-8.
+ *
+ * <p>The one decoder from page bytes to text: ingest turns fetched pages into the text of raw versions
+ * with it, and {@link ArticleExtractor#extract(byte[], String, String)} is this decoding followed by
+ * {@link ArticleExtractor#extract(String, String)}, so measured extraction quality describes the path
+ * the pipeline runs.
  */
-final class CharsetSniffer {
+public final class CharsetSniffer {
 
   private static final int META_SCAN_BYTES = 8192;
   private static final Pattern CHARSET = Pattern.compile(
@@ -18,8 +23,13 @@ final class CharsetSniffer {
 
   private CharsetSniffer() {}
 
-  /** Decodes {@code body} to a string, stripping any byte order mark. */
-  static String decode(byte[] body, String contentType) {
+  /**
+   * Decodes {@code body} to a string, stripping any byte order mark.
+   *
+   * @param body the page bytes as fetched
+   * @param contentType the Content-Type header value, or null when there is none (a saved file)
+   */
+  public static String decode(byte[] body, String contentType) {
     Charset fromHeader = charsetOf(contentType);
     int bomLength = 0;
     Charset fromBom = null;

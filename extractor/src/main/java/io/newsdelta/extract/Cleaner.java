@@ -52,7 +52,8 @@ final class Cleaner {
     if (el.attr("itemprop").equalsIgnoreCase("articleBody")) {
       return true;
     }
-    boolean commentish = described.contains("comment") || described.contains("kommentar");
+    boolean commentish = described.contains("comment") || described.contains("kommentar")
+        || (Hints.isNeverStory(described) && !Containers.named(el));
     TextStats.Counts c = stats.get(el);
     if (!commentish && c.prose >= 400 && c.prose * 2 >= c.text) {
       return true;

@@ -7,7 +7,7 @@ package io.newsdelta.extract;
  */
 public final class ExtractorVersion {
   /** The extraction rules of this build. */
-  public static final String CURRENT = "1";
+  public static final String CURRENT = "2";
 
   private ExtractorVersion() {}
 }

@@ -22,13 +22,26 @@ final class Hints {
       "paywall", "meistgelesen", "disqus", "reply", "replies", "respond", "tags", "keywords",
       "socials", "follow", "byline", "dateline", "timestamp", "datum", "date", "published",
       "updated", "lastupdated", "author", "autor", "caption", "credit", "copyright", "teaserlist",
-      "morelink", "overlay", "offscreen", "infobox", "navigation");
+      "morelink", "overlay", "offscreen", "infobox", "navigation", "donation", "donate", "spenden",
+      "subscription", "disclosure", "affiliate", "likes", "postmetadata", "placeholder", "aside");
   private static final String[] REMOVE_SUBSTRINGS = {"comment", "sidebar", "cookie", "newsletter",
       "breadcrumb", "related", "social", "sharing", "sharebar", "sharebutton", "advert", "sponsor",
       "navigation", "navbar", "footer", "popular", "mostread", "meistgelesen", "outbrain",
       "taboola", "consent", "banner", "promo", "teaserlist", "recommend", "subscribe", "adslot",
       "adcontainer", "adwrapper", "ad-slot", "ad-container", "sr-only", "visually-hidden",
-      "screen-reader"};
+      "screen-reader", "authorbox", "author-box", "author-bio", "author-info", "about-author",
+      "about-the-author", "sabox", "sharedaddy", "entry-meta", "post-meta", "entry-footer",
+      "news-letter", "lee-tambien", "leetambien", "lire-aussi", "read-also",
+      "readalso", "image-source", "imagesource", "imagedescription", "image-description",
+      "img-metadata", "img-caption", "image-caption", "imagecaption", "bildunterschrift",
+      "photo-credit"};
+  /**
+   * Boxes that can hold a lot of prose and still never be the story (teaser excerpts, a sidebar text
+   * widget): no amount of prose protects them from removal.
+   */
+  private static final String[] NEVER_STORY = {"related", "sidebar", "recommend", "popular",
+      "mostread", "meistgelesen", "newsletter", "outbrain", "taboola", "authorbox", "author-box",
+      "author-bio", "sabox"};
 
   /** Words that make a node more likely to hold the story. */
   private static final String[] POSITIVE = {"article", "content", "story", "body", "text", "post",
@@ -77,6 +90,11 @@ final class Hints {
       }
     }
     return false;
+  }
+
+  /** True if the class or id names a box that is never the story however much prose it holds. */
+  static boolean isNeverStory(String described) {
+    return containsAny(described, NEVER_STORY);
   }
 
   /** True if the class or id suggests article content. */

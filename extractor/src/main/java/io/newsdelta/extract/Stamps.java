@@ -31,7 +31,8 @@ final class Stamps {
   private static final Pattern FURNITURE = Pattern.compile(
       "(?:advertisement|anzeige|werbung|publicité|publicidad|sponsored|share|teilen|tweet|drucken"
           + "|print|e-?mail|mail|facebook|twitter|whatsapp|pinterest|linkedin|xing|reddit"
-          + "|kommentare?|comments?|\\d+ (?:comments?|kommentare?|antworten|replies)"
+          + "|kommentare?|comments?|\\d+ (?:comments?|kommentare?|antworten|replies)|kommentieren"
+          + "|kommentare? schreiben|(?:rezept|artikel|seite) drucken|bild anzeigen"
           + "|(?:keine |no )?(?:kommentare|comments)(?: yet)?|mehr zum thema|lesen sie auch|lesen sie mehr"
           + "|read more|weiterlesen|mehr lesen|mehr|more|nach oben|zurück|back|back to top|top|schließen"
           + "|close|menü|menu|suche|search|home|startseite|login|anmelden|abonnieren|subscribe"
@@ -42,12 +43,16 @@ final class Stamps {
           + "[\\s:.!]*");
 
   private static final Pattern CAPTION = Pattern.compile(
-      "(?:fotos?|bild(?:er)?|photos?|quelle|abbildung|grafik|images?|credits?|bildquelle"
+      "(?:fotos?|bild(?:er)?|photos?|quelle|abbildung|grafik|images?|credits?|crédits?(?: photos?)?|bildquelle"
           + "|fotoquelle|titelbild|symbolbild|themen|tags|schlagworte)\\s*:");
 
   /** Openings of prompts that lead away from the story: related links, sign-ups, ratings. */
   private static final Pattern PROMPT = Pattern.compile(
-      "(?:das könnte (?:sie|dich) (?:auch )?interessieren|(?:lesen|sehen|hören) sie (?:auch|mehr)"
+      "(?:(?:das|dies(?:es|er)?)(?: thema)? könnte (?:sie|dich|euch) (?:auch )?interessieren"
+          + "|(?:möchten|willst|möchtest) (?:sie|du) (?:den|diesen) (?:artikel|beitrag) teilen"
+          + "|noch mehr (?:infos|informationen|artikel|themen|beiträge)"
+          + "|diese (?:beiträge|artikel) solltest du nicht verpassen"
+          + "|sie müssen sich (?:einloggen|anmelden)|(?:you must|you need to) (?:be logged in|log in|sign in)|(?:lesen|sehen|hören) sie (?:auch|mehr)"
           + "|zum weiterlesen|weiterlesen|schon gelesen|mehr zum thema|mehr zu |mehr themen"
           + "|weitere (?:beiträge|artikel|themen|infos|informationen|tourentipps|nachrichten)"
           + "|neueste (?:artikel|beiträge)|ähnliche (?:artikel|beiträge)|auch interessant"
@@ -57,7 +62,7 @@ final class Stamps {
           + "|anzeige|\\*?werbung|kategorie|category|this entry was posted|if you enjoyed"
           + "|you (?:might|may) also like|related (?:articles|posts|stories)|read (?:more|also|next)"
           + "|more from|recommended|subscribe|sign up|follow (?:us|the)|share this|tags?:"
-          + "|síguenos|siguenos|lee también|te puede interesar|noticias relacionadas"
+          + "|síguenos|siguenos|lee también|te puede interesar|noticias relacionadas|temas relacionados"
           + "|à lire aussi|lire aussi|sur le même sujet|vorschau auf|zurück zur übersicht"
           + "|jetzt (?:abonnieren|anmelden|teilen|bewerten)|(?:noch )?keine bewertungen"
           + "|\\(noch keine bewertungen\\)|beitragsbild|release date:|telefon:|e-mail:|fax:)");

@@ -58,7 +58,7 @@ class ArticleExtractorTest {
     assertThat(article.language()).isEqualTo("en-GB");
     assertThat(article.canonicalUrl())
         .isEqualTo("https://www.riverside-gazette.example/news/2024/03/12/tram-line");
-    assertThat(article.method()).startsWith("scored: ");
+    assertThat(article.method()).isEqualTo("named: div.article__body");
   }
 
   @Test
@@ -67,7 +67,7 @@ class ArticleExtractorTest {
         "https://www.nordkurier.example/wirtschaft/strompreise");
 
     assertThat(article.title()).isEqualTo("Stadtwerke erhöhen Strompreise zum 1. Januar");
-    assertThat(article.method()).isEqualTo("scored: div#story-body");
+    assertThat(article.method()).isEqualTo("named: div#story-body");
     assertThat(article.paragraphs()).containsExactly(
         "Die Stadtwerke heben zum Jahreswechsel die Preise für Strom und Gas deutlich an. Ein"
             + " Haushalt mit einem Verbrauch von 3.500 Kilowattstunden zahlt dann rund 180 Euro mehr"
@@ -104,11 +104,23 @@ class ArticleExtractorTest {
   }
 
   @Test
-  void shouldNeverThrowForBrokenOrEmptyHtml() {
-    assertThat(extractor.extract("<html><body><p>unclosed <b><i>tags</div></table>", "u")
-        .paragraphs()).isEmpty();
+  void shouldReadTheStoryOutOfBrokenMarkup() {
+    String story = "Die Brücke bleibt bis Freitag gesperrt, teilte die Stadt am Montag mit. Der Verkehr"
+        + " wird über die Nordstraße umgeleitet.";
+    ExtractedArticle article = extractor.extract(
+        "<html><body><div><p>" + story + "<b><i> Busse fahren normal.</div></table><p>unclosed", "u");
+
+    assertThat(article.paragraphs()).first().asString().startsWith(story).endsWith("Busse fahren normal.");
+    assertThat(article.emptyReason()).isNull();
+  }
+
+  @Test
+  void shouldGiveAReasonNotAnErrorForEmptyOrTextlessHtml() {
+    assertThat(extractor.extract("<html><body><p>unclosed <b><i>tags</div></table>", "u").emptyReason())
+        .isEqualTo("too little text for an article (scored: body)");
     assertThat(extractor.extract("", "u").emptyReason()).isEqualTo("page is empty");
     assertThat(extractor.extract((String) null, null).emptyReason()).isEqualTo("page is empty");
+    assertThat(extractor.extract(new byte[0], null, "u").emptyReason()).isEqualTo("page is empty");
   }
 
   @Test

@@ -29,7 +29,7 @@ class SiteRuleTest {
     ExtractedArticle article = extractor.extract(Pages.utf8("news-page.html"),
         "https://notriverside-gazette.example/news/tram");
 
-    assertThat(article.method()).startsWith("scored: ");
+    assertThat(article.method()).doesNotStartWith("site-rule");
     assertThat(article.text()).contains("most important decision");
   }
 }

@@ -43,7 +43,9 @@ public final class ExtractCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     NewsdeltaConfig settings = settings();
-    ArticleExtractor extractor = ArticleExtractor.withRules(settings.diffWorker().siteRules());
+    // A file over ingest.max-page-bytes is refused as ingest would refuse the page, so it never reaches the worker.
+    ArticleExtractor extractor = ArticleExtractor.withRules(settings.diffWorker().siteRules())
+        .withMaxBytes(settings.ingest().maxPageBytes());
     // Pages are fetched as ingest fetches them: same User-Agent, timeout, size cap and error messages.
     HttpFetcher fetcher =
         HttpFetcher.builder()
