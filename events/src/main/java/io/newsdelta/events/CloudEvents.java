@@ -15,6 +15,7 @@ public final class CloudEvents {
   public static final String TYPE_DEAD_LETTER = "io.newsdelta.dead-letter";
   public static final String TYPE_INGEST_STATE = "io.newsdelta.ingest-state";
   public static final String TYPE_FEED_REGISTRATION = "io.newsdelta.feed-registration";
+  public static final String TYPE_STORY = "io.newsdelta.story";
 
   private CloudEvents() {}
 

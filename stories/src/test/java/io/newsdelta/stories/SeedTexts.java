@@ -18,7 +18,12 @@ public final class SeedTexts {
   private SeedTexts() {}
 
   public static List<String> lines(String name) {
-    try (InputStream in = SeedTexts.class.getResourceAsStream("/seed/" + name + ".txt")) {
+    return resource("/seed/" + name + ".txt");
+  }
+
+  /** The non-blank lines of a test resource. */
+  public static List<String> resource(String path) {
+    try (InputStream in = SeedTexts.class.getResourceAsStream(path)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

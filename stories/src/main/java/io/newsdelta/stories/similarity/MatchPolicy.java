@@ -11,7 +11,7 @@ package io.newsdelta.stories.similarity;
  */
 public record MatchPolicy(double threshold, double sameOutletThreshold) {
   /** The measured default (docs/benchmarks.md, "Stories"). */
-  public static final double DEFAULT_THRESHOLD = 0.04;
+  public static final double DEFAULT_THRESHOLD = 0.03;
 
   /** Same outlet, another URL: at least half the text in common. */
   public static final double DEFAULT_SAME_OUTLET_THRESHOLD = 0.5;
