@@ -46,7 +46,7 @@ final class MemberProcessor implements Processor<String, StoryMessage, String, S
     Member m = message.member();
     ArticleStory state = store.get(m.articleId());
     if (state == null) {
-      state = new ArticleStory(m.articleId(), null, m.firstSeen(), 0);
+      state = new ArticleStory(m.articleId(), null, m.firstSeen(), 0, null);
     }
     String current = state.storyId() != null ? membership.resolve(state.storyId()) : membership.storyOf(m.articleId());
     if (message.kind() == StoryMessage.Kind.NOTICE) {
@@ -55,8 +55,9 @@ final class MemberProcessor implements Processor<String, StoryMessage, String, S
             membership.members(current), null));
       }
       store.put(m.articleId(), state.withStory(current).withVersion(m.version()));
-    } else if (message.kind() == StoryMessage.Kind.MATCH) {
-      store.put(m.articleId(), state.withStory(match(record, m, state, current, message)).withVersion(m.version()));
+    } else if (message.kind() == StoryMessage.Kind.MATCH && !state.matched().contains(message.candidate().articleId())) {
+      store.put(m.articleId(), state.withStory(match(record, m, state, current, message))
+          .withVersion(m.version()).withMatched(message.candidate().articleId()));
     }
   }
 
