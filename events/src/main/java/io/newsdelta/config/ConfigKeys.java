@@ -38,7 +38,10 @@ public final class ConfigKeys {
           new Key("notifier.http.bind", false),
           new Key("notifier.webhooks", true),
           new Key("notifier.retry.max-attempts", false),
-          new Key("notifier.retry.initial-backoff", false));
+          new Key("notifier.retry.initial-backoff", false),
+          new Key("stories.enabled", false),
+          new Key("stories.threshold", false),
+          new Key("stories.state-dir", false));
 
   private ConfigKeys() {}
 

@@ -164,7 +164,12 @@ public final class ConfigLoader {
             v.list("notifier.webhooks", List.of(), "an absolute http(s) URL", ConfigLoader::uri, "url"),
             v.integer("notifier.retry.max-attempts", 5),
             v.duration("notifier.retry.initial-backoff", "1s"));
-    return new NewsdeltaConfig(kafka, ingest, diffWorker, notifier);
+    StoriesConfig stories =
+        new StoriesConfig(
+            v.bool("stories.enabled", true),
+            v.decimal("stories.threshold", StoriesConfig.DEFAULT_THRESHOLD),
+            Path.of(v.text("stories.state-dir", "./data/stories")));
+    return new NewsdeltaConfig(kafka, ingest, diffWorker, notifier, stories);
   }
 
   private static List<FeedConfig> feeds(Values v) {
@@ -264,6 +269,31 @@ public final class ConfigLoader {
         return Integer.parseInt(raw.trim());
       } catch (NumberFormatException e) {
         throw ConfigException.badValue(path, raw, "a whole number");
+      }
+    }
+
+    boolean bool(String path, boolean fallback) {
+      String raw = text(path, null);
+      if (raw == null) {
+        return fallback;
+      }
+      return switch (raw.trim().toLowerCase(java.util.Locale.ROOT)) {
+        case "true" -> true;
+        case "false" -> false;
+        default -> throw ConfigException.badValue(path, raw, "true or false");
+      };
+    }
+
+    /** A decimal number; its range is the record's to check. */
+    double decimal(String path, double fallback) {
+      String raw = text(path, null);
+      if (raw == null) {
+        return fallback;
+      }
+      try {
+        return Double.parseDouble(raw.trim());
+      } catch (NumberFormatException e) {
+        throw ConfigException.badValue(path, raw, "a number such as 0.03");
       }
     }
 

@@ -7,6 +7,15 @@ package io.newsdelta.config;
  * @param ingest the ingest service
  * @param diffWorker the diff worker
  * @param notifier the notifier
+ * @param stories the stories job (one story across outlets)
  */
 public record NewsdeltaConfig(
-    KafkaSettings kafka, IngestConfig ingest, DiffWorkerConfig diffWorker, NotifierConfig notifier) {}
+    KafkaSettings kafka, IngestConfig ingest, DiffWorkerConfig diffWorker, NotifierConfig notifier,
+    StoriesConfig stories) {
+
+  /** Without the stories settings: their defaults. */
+  public NewsdeltaConfig(
+      KafkaSettings kafka, IngestConfig ingest, DiffWorkerConfig diffWorker, NotifierConfig notifier) {
+    this(kafka, ingest, diffWorker, notifier, StoriesConfig.defaults());
+  }
+}

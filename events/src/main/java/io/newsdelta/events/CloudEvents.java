@@ -19,6 +19,7 @@ public final class CloudEvents {
   public static final String TYPE_DEAD_LETTER = "io.newsdelta.dead-letter";
   public static final String TYPE_INGEST_STATE = "io.newsdelta.ingest-state";
   public static final String TYPE_FEED_REGISTRATION = "io.newsdelta.feed-registration";
+  public static final String TYPE_STORY = "io.newsdelta.story";
 
   /**
    * The major version of every published schema. It never changes: fields are only added, which keeps a
