@@ -37,6 +37,7 @@ public final class Main {
     cli.addSubcommand("ingest", new ServiceCommand(Service.INGEST));
     cli.addSubcommand("diff-worker", new ServiceCommand(Service.DIFF_WORKER));
     cli.addSubcommand("notifier", new ServiceCommand(Service.NOTIFIER));
+    cli.addSubcommand("stories", new ServiceCommand(Service.STORIES));
     cli.addSubcommand("extract", new ExtractCommand());
     cli.addSubcommand("tail", new TailCommand());
     cli.addSubcommand("config", new ConfigCommand());

@@ -37,7 +37,8 @@ public final class CloudEvents {
       TYPE_ARTICLE_CHANGE, ArticleChange.class,
       TYPE_INGEST_ERROR, IngestError.class,
       TYPE_DEAD_LETTER, DeadLetter.class,
-      TYPE_FEED_REGISTRATION, FeedRegistration.class);
+      TYPE_FEED_REGISTRATION, FeedRegistration.class,
+      TYPE_STORY, StoryEvent.class);
 
   private CloudEvents() {}
 

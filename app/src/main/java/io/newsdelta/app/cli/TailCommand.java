@@ -35,7 +35,7 @@ public final class TailCommand implements Callable<Integer> {
   /** The topics tail knows by short name. */
   enum Stream {
     raw(Topics.RAW_VERSIONS), versions(Topics.ARTICLE_VERSIONS), changes(Topics.ARTICLE_CHANGES),
-    errors(Topics.INGEST_ERRORS), dlq(Topics.NOTIFICATIONS_DLQ);
+    errors(Topics.INGEST_ERRORS), dlq(Topics.NOTIFICATIONS_DLQ), stories(Topics.STORIES);
 
     final String topic;
 
@@ -44,7 +44,7 @@ public final class TailCommand implements Callable<Integer> {
     }
   }
 
-  @Parameters(index = "0", paramLabel = "raw|versions|changes", description = "raw, versions, changes, errors or dlq")
+  @Parameters(index = "0", paramLabel = "raw|versions|changes", description = "raw, versions, changes, errors, dlq or stories")
   Stream stream;
 
   @Option(names = "--bootstrap-servers", paramLabel = "H:P",

@@ -7,6 +7,7 @@ import io.newsdelta.events.Topics;
 import io.newsdelta.ingest.IngestService;
 import io.newsdelta.kafka.TopicAdmin;
 import io.newsdelta.notifier.NotifierService;
+import io.newsdelta.stories.StoriesService;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumSet;
@@ -60,6 +61,11 @@ public final class Pipeline implements AutoCloseable {
         DiffWorkerService worker = new DiffWorkerService(config.diffWorker(), pipeline.bootstrapServers);
         worker.start();
         pipeline.started.push(worker);
+      }
+      if (services.contains(Service.STORIES) && config.stories().enabled()) {
+        StoriesService stories = new StoriesService(config.stories(), pipeline.bootstrapServers);
+        stories.start();
+        pipeline.started.push(stories);
       }
       if (services.contains(Service.INGEST)) {
         IngestService ingest = new IngestService(config.ingest(), pipeline.bootstrapServers);

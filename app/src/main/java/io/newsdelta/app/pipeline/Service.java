@@ -1,8 +1,10 @@
 package io.newsdelta.app.pipeline;
 
-/** The three services a process can run. */
+/** The services a process can run. */
 public enum Service {
   INGEST,
   DIFF_WORKER,
-  NOTIFIER
+  NOTIFIER,
+  /** The cross-outlet story job; runs in {@code run} unless {@code stories.enabled} is false. */
+  STORIES
 }

@@ -19,6 +19,7 @@ import io.newsdelta.events.DeadLetter;
 import io.newsdelta.events.FeedRegistration;
 import io.newsdelta.events.IngestError;
 import io.newsdelta.events.RawVersion;
+import io.newsdelta.events.StoryEvent;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -50,7 +51,7 @@ final class SchemaGenerator {
    */
   static final List<Class<?>> EVENTS = List.of(
       RawVersion.class, ArticleVersion.class, ArticleChange.class, IngestError.class, DeadLetter.class,
-      FeedRegistration.class);
+      FeedRegistration.class, StoryEvent.class);
 
   static final int VERSION = CloudEvents.SCHEMA_VERSION;
 

@@ -7,6 +7,7 @@ import io.newsdelta.events.DeadLetter;
 import io.newsdelta.events.FeedRegistration;
 import io.newsdelta.events.IngestError;
 import io.newsdelta.events.RawVersion;
+import io.newsdelta.events.StoryEvent;
 import io.newsdelta.events.Topics;
 import java.util.List;
 import java.util.Optional;
@@ -42,6 +43,7 @@ record TopicDocs(
   static final String INGEST = "/newsdelta/ingest";
   static final String DIFF_WORKER = "/newsdelta/diff-worker";
   static final String NOTIFIER = "/newsdelta/notifier";
+  static final String STORIES = "/newsdelta/stories";
 
   /** Topics that are newsdelta's own working state, not part of the public contract. */
   static final Set<String> INTERNAL = Set.of(Topics.INGEST_STATE);
@@ -78,7 +80,12 @@ record TopicDocs(
           "the feed URL", "ingest, or any tool",
           "The feed registry, what ingest polls: compacted, the last value per feed URL counts; a null value"
               + " (tombstone) removes the feed.",
-          "At least once; registering a feed again changes nothing."));
+          "At least once; registering a feed again changes nothing."),
+      new TopicDocs(Topics.STORIES, "stories", StoryEvent.class, CloudEvents.TYPE_STORY, STORIES,
+          "the story id (the article id of the story's first member)", "stories",
+          "One story across outlets: a new member, a member's new version, or two stories merged under the"
+              + " older id.",
+          "Exactly once (Kafka Streams exactly_once_v2): read with isolation.level=read_committed."));
 
   /** The entry for {@code topic}, if it is public. */
   static Optional<TopicDocs> of(String topic) {
