@@ -59,8 +59,9 @@ public final class Editor implements AutoCloseable {
     }
     EditKind kind = EditKind.values()[random.nextInt(EditKind.values().length)];
     Newsroom.Edit e = newsroom.edit(article, kind, nowMillis);
+    String[] text = expected(e);
     ledger.add(new LedgerEntry(article, kind.name(), nowMillis, e.lastRequestBefore(), e.index() + 1,
-        expected(e)));
+        text[0], text[1]));
     return true;
   }
 
@@ -71,7 +72,7 @@ public final class Editor implements AutoCloseable {
       long last = newsroom.lastRequest(a);
       if (last != 0) {
         newsroom.rerender(a, nowMillis);
-        ledger.add(new LedgerEntry(a, LedgerEntry.BOILERPLATE, nowMillis, last, 0, null));
+        ledger.add(new LedgerEntry(a, LedgerEntry.BOILERPLATE, nowMillis, last, 0, null, null));
         return true;
       }
     }
@@ -94,21 +95,22 @@ public final class Editor implements AutoCloseable {
     return -1;
   }
 
-  /** The text an alert for this edit must show. */
-  static String expected(Newsroom.Edit e) {
+  /** The text an alert for this edit must show, and the text it replaced (or null). */
+  static String[] expected(Newsroom.Edit e) {
     Story before = e.before();
     Story after = e.after();
     if (e.kind() == EditKind.HEADLINE) {
-      return after.headline();
+      return new String[] {after.headline(), before.headline()};
     }
     List<String> added = new ArrayList<>(after.paragraphs());
     added.removeAll(before.paragraphs());
     List<String> removed = new ArrayList<>(before.paragraphs());
     removed.removeAll(after.paragraphs());
     if (e.kind() == EditKind.DELETE && !removed.isEmpty()) {
-      return removed.get(0);
+      return new String[] {removed.get(0), null};
     }
-    return added.isEmpty() ? "" : added.get(0);
+    String previous = e.kind() == EditKind.REWRITE && !removed.isEmpty() ? removed.get(0) : null;
+    return new String[] {added.isEmpty() ? "" : added.get(0), previous};
   }
 
   @Override

@@ -10,8 +10,10 @@ package io.newsdelta.bench.edit;
  * @param editCount       the article's number of real edits after this one (0 for BOILERPLATE)
  * @param expected        the text the change must show: the new headline, the new or the deleted paragraph;
  *                        null for BOILERPLATE
+ * @param previous        what {@code expected} replaced: the old headline or the rewritten paragraph; null otherwise
  */
-public record LedgerEntry(int article, String kind, long atMillis, long lastCheckBefore, int editCount, String expected) {
+public record LedgerEntry(int article, String kind, long atMillis, long lastCheckBefore, int editCount, String expected,
+    String previous) {
 
   public static final String BOILERPLATE = "BOILERPLATE";
 
