@@ -15,6 +15,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -164,14 +165,15 @@ public final class PipelineBenchmark implements Callable<Integer> {
         }
         // Late alerts for boilerplate would come at the next checks: give them one more gap.
         Thread.sleep(Math.min(gap.toMillis(), 15_000));
-        score = Scoring.score(ledger, hook.alerts(), gap.toMillis());
+        List<Alert> alerts = hook.alerts();
+        score = Scoring.score(ledger, alerts, gap.toMillis());
         long rss = child.peakRssBytes();
         long[] versions = kafka.committed(Topics.ARTICLE_VERSIONS, s0.offsets, s1.offsets);
         long[] changes = kafka.committed(Topics.ARTICLE_CHANGES, s0.offsets, s1.offsets);
         child.close();
         long[] heapFigures = child.heapFromGcLog();
         Report report = report(site, siteConfig, s0, s1, score, versions, changes, rss, heapFigures,
-            firstPassTracked, firstPassSeconds, hook.alerts().size(), embedded ? "embedded" : bootstrapServers,
+            firstPassTracked, firstPassSeconds, alerts.size(), embedded ? "embedded" : bootstrapServers,
             gap);
         Files.createDirectories(out.toAbsolutePath().getParent());
         mapper().writeValue(out.toFile(), report);

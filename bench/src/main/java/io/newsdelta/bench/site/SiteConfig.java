@@ -27,9 +27,12 @@ public record SiteConfig(long seed, int feeds, int articles, int hosts, Boilerpl
     }
   }
 
-  /** The host (1-based, the last byte of its address) that serves article {@code a}. */
+  /**
+   * The host (1-based, the last byte of its address) that serves article {@code a}: consecutive
+   * articles on different hosts, so every host is used from the first {@code hosts} articles on.
+   */
   public int hostOf(int article) {
-    return (article / feeds) % hosts + 1;
+    return article % hosts + 1;
   }
 
   /** The host that serves feed {@code f}. */
