@@ -2,7 +2,11 @@ package io.newsdelta.bench.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.Color;
+import java.awt.Shape;
+import java.awt.geom.Ellipse2D;
 import java.io.IOException;
+import java.text.DecimalFormat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,6 +16,9 @@ import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
@@ -40,6 +47,12 @@ public final class ScaleChart {
       new Panel("checks per second", r -> r.at("/throughput/checksPerSecond").asDouble()),
       new Panel("p99 alert beyond wait (s)", r -> r.at("/latency/beyondWaitP99").asDouble() / 1000));
 
+  private static final Shape DOT = new Ellipse2D.Double(-4, -4, 8, 8);
+
+  private static Color colour(String mode) {
+    return mode.endsWith("on-change") ? new Color(0x1f77b4) : new Color(0xd62728);
+  }
+
   public static void main(String[] args) throws IOException {
     if (args.length < 2) {
       System.err.println("usage: ScaleChart OUT.png REPORT.json...");
@@ -58,7 +71,9 @@ public final class ScaleChart {
   static void write(List<JsonNode> reports, Path png) throws IOException {
     LogAxis articles = new LogAxis("tracked articles");
     articles.setBase(10);
-    articles.setSmallestValue(100);
+    articles.setRange(500, 200_000);
+    articles.setTickUnit(new NumberTickUnit(1.0));
+    articles.setNumberFormatOverride(new DecimalFormat("#,##0"));
     CombinedDomainXYPlot plot = new CombinedDomainXYPlot(articles);
     plot.setGap(8);
     List<JsonNode> sorted = new ArrayList<>(reports);
@@ -73,11 +88,22 @@ public final class ScaleChart {
         }
       }
       XYSeriesCollection data = new XYSeriesCollection();
-      byMode.values().forEach(data::addSeries);
+      XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+      for (XYSeries series : byMode.values()) {
+        renderer.setSeriesPaint(data.getSeriesCount(), colour(series.getKey().toString()));
+        renderer.setSeriesShape(data.getSeriesCount(), DOT);
+        data.addSeries(series);
+      }
       NumberAxis axis = new NumberAxis(panel.label());
       axis.setAutoRangeIncludesZero(true);
-      plot.add(new XYPlot(data, null, axis, new XYLineAndShapeRenderer(true, true)));
+      plot.add(new XYPlot(data, null, axis, renderer));
     }
+    // One legend entry per mode, the same colour in every panel.
+    LegendItemCollection legend = new LegendItemCollection();
+    for (String mode : List.of("boilerplate every-request", "boilerplate on-change")) {
+      legend.add(new LegendItem(mode, colour(mode)));
+    }
+    plot.setFixedLegendItems(legend);
     JFreeChart chart = new JFreeChart("newsdelta run: cost against scale", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
     ChartUtils.saveChartAsPNG(png.toFile(), chart, 900, 1400);
   }

@@ -36,7 +36,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class NewsSite implements AutoCloseable {
 
-  private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
+  /** IMF-fixdate (RFC 9110), two-digit day; RFC_1123_DATE_TIME would write "1 Dec". */
+  private static final DateTimeFormatter HTTP_DATE =
+      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.US).withZone(ZoneOffset.UTC);
   private static final byte[] NOT_FOUND = "not found\n".getBytes(StandardCharsets.UTF_8);
 
   private final SiteConfig config;
@@ -179,7 +181,7 @@ public final class NewsSite implements AutoCloseable {
     long modified = everyRequest ? now / 1000 : rev.lastModifiedSecond();
     String etag = "\"a" + a + "-" + rev.edits().length + "-" + (everyRequest ? "r" + seq : "b" + rev.boilerplate()) + "\"";
     ex.getResponseHeaders().set("ETag", etag);
-    ex.getResponseHeaders().set("Last-Modified", HTTP_DATE.format(Instant.ofEpochSecond(modified).atOffset(ZoneOffset.UTC)));
+    ex.getResponseHeaders().set("Last-Modified", HTTP_DATE.format(Instant.ofEpochSecond(modified)));
     ex.getResponseHeaders().set("Cache-Control", "max-age=0, must-revalidate");
     // A page that re-renders at every request is a new representation each time: never 304.
     if (!everyRequest && notModified(ex, etag, modified)) {
@@ -206,7 +208,7 @@ public final class NewsSite implements AutoCloseable {
     String etag = "\"feed-" + f + "\"";
     long modified = startMillis / 1000;
     ex.getResponseHeaders().set("ETag", etag);
-    ex.getResponseHeaders().set("Last-Modified", HTTP_DATE.format(Instant.ofEpochSecond(modified).atOffset(ZoneOffset.UTC)));
+    ex.getResponseHeaders().set("Last-Modified", HTTP_DATE.format(Instant.ofEpochSecond(modified)));
     if (notModified(ex, etag, modified)) {
       counters.feed(true, 0);
       ex.sendResponseHeaders(304, -1);
@@ -240,7 +242,7 @@ public final class NewsSite implements AutoCloseable {
       return false;
     }
     try {
-      return ZonedDateTime.parse(ims.trim(), HTTP_DATE).toEpochSecond() >= modifiedSecond;
+      return ZonedDateTime.parse(ims.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toEpochSecond() >= modifiedSecond;
     } catch (DateTimeParseException e) {
       return false;
     }

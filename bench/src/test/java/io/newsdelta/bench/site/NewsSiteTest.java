@@ -44,6 +44,7 @@ class NewsSiteTest {
     String modified = first.headers().firstValue("Last-Modified").orElseThrow();
 
     assertThat(first.statusCode()).isEqualTo(200);
+    assertThat(modified).matches("[A-Z][a-z]{2}, \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT");
     assertThat(get(url, "If-None-Match", etag).statusCode()).isEqualTo(304);
     assertThat(get(url, "If-Modified-Since", modified).statusCode()).isEqualTo(304);
 
