@@ -203,7 +203,8 @@ public final class PipelineBenchmark implements Callable<Integer> {
         new Report.Throughput(checks / secs, checks == 0 ? 0 : (double) notModified / checks,
             s1.site.feedRequests() - s0.site.feedRequests(), raw / secs, versions[0] / secs, changes[0] / secs),
         new Report.Detection(score.realEdits(), score.boilerplateChanges(), score.detected(), score.missed(),
-            score.unexplainedAlerts(), alerts),
+            score.unexplainedAlerts(), alerts,
+            score.unexplained().subList(0, Math.min(5, score.unexplained().size()))),
         new Report.Latency(
             Scoring.percentile(score.editToAlert(), 50), Scoring.percentile(score.editToAlert(), 95),
             Scoring.percentile(score.editToAlert(), 99),

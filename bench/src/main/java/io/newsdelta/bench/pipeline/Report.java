@@ -50,9 +50,10 @@ public record Report(Setup setup, FirstPass firstPass, Throughput throughput, De
    * @param missed              real edits with no matching alert by the end
    * @param wronglyReported     alerts that no real edit explains (boilerplate reported as a change)
    * @param alerts              webhook deliveries received
+   * @param wronglyReportedSamples the first few of those unexplained alerts, to see what was reported
    */
   public record Detection(int realEdits, int boilerplateChanges, int detected, int missed, int wronglyReported,
-      int alerts) {}
+      int alerts, java.util.List<Alert> wronglyReportedSamples) {}
 
   /**
    * Milliseconds; -1 when there were none.

@@ -25,7 +25,7 @@ final class Scoring {
 
   record Result(int realEdits, int boilerplateChanges, int detected, int missed, int unexplainedAlerts,
       int alertsOnArticlesNeverEdited, long[] editToAlert, long[] beyondWait, long[] pipelineOwn,
-      long[] recheckLateness, List<LedgerEntry> missedEdits) {}
+      long[] recheckLateness, List<LedgerEntry> missedEdits, List<Alert> unexplained) {}
 
   private Scoring() {}
 
@@ -83,16 +83,18 @@ final class Scoring {
     }
     int unexplained = 0;
     int neverEdited = 0;
+    List<Alert> unexplainedAlerts = new ArrayList<>();
     for (Alert a : alerts) {
       if (!used.contains(a)) {
         unexplained++;
+        unexplainedAlerts.add(a);
         if (!edited.contains(a.article())) {
           neverEdited++;
         }
       }
     }
     return new Result(real, boilerplate, detected, missed.size(), unexplained, neverEdited,
-        sorted(latency), sorted(beyond), sorted(own), sorted(late), missed);
+        sorted(latency), sorted(beyond), sorted(own), sorted(late), missed, unexplainedAlerts);
   }
 
   /** Whether alert {@code a} shows the text change {@code e} made. */

@@ -32,6 +32,7 @@ class PipelineBenchmarkIT {
     assertThat(report.detection().detected()).isEqualTo(report.detection().realEdits());
     assertThat(report.detection().missed()).isZero();
     assertThat(report.detection().wronglyReported()).isZero();
+    assertThat(report.detection().wronglyReportedSamples()).isEmpty();
     assertThat(report.detection().alerts()).isEqualTo(report.detection().realEdits());
     assertThat(report.latency().pipelineOwnP50()).isPositive();
     assertThat(report.latency().editToAlertP99()).isGreaterThanOrEqualTo(report.latency().beyondWaitP99());

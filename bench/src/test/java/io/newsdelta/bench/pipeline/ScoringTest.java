@@ -47,6 +47,7 @@ class ScoringTest {
     assertThat(r.boilerplateChanges()).isEqualTo(1);
     assertThat(r.unexplainedAlerts()).isEqualTo(3);
     assertThat(r.alertsOnArticlesNeverEdited()).isEqualTo(1);
+    assertThat(r.unexplained()).containsExactlyInAnyOrder(wrongText, beforeEdit, boilerplate);
   }
 
   @Test
