@@ -1,0 +1,137 @@
+package io.newsdelta.bench.pipeline;
+
+import io.newsdelta.events.Topics;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * What the pipeline wrote to Kafka: topic end offsets, committed records counted by reading them back
+ * (the diff worker writes in transactions, whose markers take offsets too), and the broker's log bytes
+ * on disk when its log directory is known.
+ */
+final class KafkaMeter implements AutoCloseable {
+  static final List<String> TOPICS = List.of(Topics.RAW_VERSIONS, Topics.ARTICLE_VERSIONS, Topics.ARTICLE_CHANGES);
+
+  private final String bootstrap;
+  private final Admin admin;
+
+  KafkaMeter(String bootstrap) {
+    this.bootstrap = bootstrap;
+    Properties p = new Properties();
+    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+    p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
+    this.admin = Admin.create(p);
+  }
+
+  /** True once the pipeline's topics exist. */
+  boolean ready() {
+    try {
+      return admin.listTopics().names().get(10, TimeUnit.SECONDS).containsAll(TOPICS);
+    } catch (ExecutionException | TimeoutException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** The end offset of every partition of the three article topics. */
+  Map<TopicPartition, Long> endOffsets() {
+    try {
+      Map<String, TopicDescription> topics = admin.describeTopics(TOPICS).allTopicNames().get(15, TimeUnit.SECONDS);
+      Map<TopicPartition, OffsetSpec> ask = new HashMap<>();
+      topics.values().forEach(d -> d.partitions().forEach(p -> ask.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
+      Map<TopicPartition, Long> out = new HashMap<>();
+      admin.listOffsets(ask).all().get(15, TimeUnit.SECONDS).forEach((tp, info) -> out.put(tp, info.offset()));
+      return out;
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("cannot read the topics' end offsets from " + bootstrap + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  /** The offsets of {@code topic} between two snapshots. */
+  static long delta(Map<TopicPartition, Long> from, Map<TopicPartition, Long> to, String topic) {
+    long n = 0;
+    for (Map.Entry<TopicPartition, Long> e : to.entrySet()) {
+      if (e.getKey().topic().equals(topic)) {
+        n += e.getValue() - from.getOrDefault(e.getKey(), 0L);
+      }
+    }
+    return n;
+  }
+
+  /** Committed records of {@code topic} between two offset snapshots: {count, key + value bytes}. */
+  long[] committed(String topic, Map<TopicPartition, Long> from, Map<TopicPartition, Long> to) {
+    Properties p = new Properties();
+    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    List<TopicPartition> parts = new ArrayList<>();
+    to.keySet().stream().filter(tp -> tp.topic().equals(topic)).forEach(parts::add);
+    long count = 0;
+    long bytes = 0;
+    try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      c.assign(parts);
+      for (TopicPartition tp : parts) {
+        c.seek(tp, from.getOrDefault(tp, 0L));
+      }
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (System.nanoTime() < deadline && parts.stream().anyMatch(tp -> c.position(tp) < to.get(tp))) {
+        for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(500))) {
+          if (r.offset() < to.get(new TopicPartition(r.topic(), r.partition()))) {
+            count++;
+            bytes += Math.max(0, r.serializedKeySize()) + Math.max(0, r.serializedValueSize());
+          }
+        }
+      }
+    }
+    return new long[] {count, bytes};
+  }
+
+  /** Bytes of log segments under a broker's log directory (every topic, internal ones included), or -1. */
+  static long logBytes(Path logDir) {
+    if (logDir == null || !Files.isDirectory(logDir)) {
+      return -1;
+    }
+    try (Stream<Path> files = Files.walk(logDir)) {
+      return files.filter(f -> f.getFileName().toString().endsWith(".log")).mapToLong(f -> {
+        try {
+          return Files.size(f);
+        } catch (IOException e) {
+          return 0; // a segment deleted while walking
+        }
+      }).sum();
+    } catch (IOException | java.io.UncheckedIOException e) {
+      return -1;
+    }
+  }
+
+  @Override
+  public void close() {
+    admin.close(Duration.ofSeconds(5));
+  }
+}
