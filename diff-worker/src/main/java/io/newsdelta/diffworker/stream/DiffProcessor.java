@@ -5,6 +5,7 @@ import io.newsdelta.extract.ExtractedArticle;
 import io.newsdelta.diffworker.version.ArticleState;
 import io.newsdelta.diffworker.version.ArticleText;
 import io.newsdelta.diffworker.version.Observation;
+import io.newsdelta.diffworker.version.VersionPolicy;
 import io.newsdelta.diffworker.version.Versioner;
 import io.newsdelta.events.ArticleChange;
 import io.newsdelta.events.ArticleVersion;
@@ -29,11 +30,13 @@ final class DiffProcessor implements Processor<String, RawVersion, String, Objec
   private static final String SOURCE = "/newsdelta/diff-worker";
 
   private final ArticleExtractor extractor;
+  private final VersionPolicy policy;
   private ProcessorContext<String, Object> context;
   private KeyValueStore<String, ArticleState> store;
 
-  DiffProcessor(ArticleExtractor extractor) {
+  DiffProcessor(ArticleExtractor extractor, VersionPolicy policy) {
     this.extractor = extractor;
+    this.policy = policy;
   }
 
   @Override
@@ -54,13 +57,16 @@ final class DiffProcessor implements Processor<String, RawVersion, String, Objec
       if (text == null) {
         return;
       }
+      ArticleState before = store.get(record.key());
       Observation observation =
-          Versioner.observe(store.get(record.key()), record.key(), raw.url(), raw.fetchedAt(), text);
+          Versioner.observe(before, record.key(), raw.url(), raw.fetchedAt(), text, policy);
+      if (observation.state() != before) {
+        store.put(record.key(), observation.state());
+      }
       if (!observation.isNewVersion()) {
         LOG.debug("No text change in {} fetched at {}", raw.url(), raw.fetchedAt());
         return;
       }
-      store.put(record.key(), observation.state());
       forward(record, observation.version());
       if (observation.change() != null) {
         forward(record, observation.change());

@@ -2,6 +2,7 @@ package io.newsdelta.diffworker.stream;
 
 import io.newsdelta.extract.ArticleExtractor;
 import io.newsdelta.diffworker.version.ArticleState;
+import io.newsdelta.diffworker.version.VersionPolicy;
 import io.newsdelta.events.ArticleChange;
 import io.newsdelta.events.ArticleVersion;
 import io.newsdelta.events.JsonSerde;
@@ -27,11 +28,16 @@ public final class DiffTopology {
 
   private DiffTopology() {}
 
+  /** The topology with the current extractor version and the default rules. */
   public static Topology build(ArticleExtractor extractor) {
+    return build(extractor, VersionPolicy.DEFAULT);
+  }
+
+  public static Topology build(ArticleExtractor extractor, VersionPolicy policy) {
     Topology topology = new Topology();
     topology.addSource(
         SOURCE, Serdes.String().deserializer(), JsonSerde.of(RawVersion.class), Topics.RAW_VERSIONS);
-    topology.addProcessor(PROCESSOR, () -> new DiffProcessor(extractor), SOURCE);
+    topology.addProcessor(PROCESSOR, () -> new DiffProcessor(extractor, policy), SOURCE);
     topology.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(STORE), Serdes.String(), JsonSerde.of(ArticleState.class)),

@@ -12,12 +12,23 @@ import java.util.List;
 /**
  * Numbers versions and describes changes. A new version is recorded only when the text hash differs from the
  * latest version's; the first version is recorded, never announced.
+ *
+ * <p>Re-baselines: when the extraction rules that made the article's latest text differ from the current ones
+ * ({@link VersionPolicy#extractorVersion()}), a different text is most likely the extractor's own doing. It is
+ * recorded as the next version (numbers stay consecutive: none skipped or repeated) flagged
+ * {@code rebaseline}, and no change is announced; later changes are described from it.
  */
 public final class Versioner {
   /** Body edits of at most this many words, with the same headline, are flagged minor. */
   static final int MINOR_WORDS = 3;
 
   private Versioner() {}
+
+  /** {@link #observe(ArticleState, String, String, Instant, ArticleText, VersionPolicy)} with the defaults. */
+  public static Observation observe(
+      ArticleState state, String articleId, String url, Instant observedAt, ArticleText text) {
+    return observe(state, articleId, url, observedAt, text, VersionPolicy.DEFAULT);
+  }
 
   /**
    * Observes a text of an article.
@@ -27,22 +38,29 @@ public final class Versioner {
    * @param url the URL it was fetched from
    * @param observedAt the fetch time of the raw version
    * @param text the extracted, normalised text
+   * @param policy the current extractor version and the rules' settings
    */
   public static Observation observe(
-      ArticleState state, String articleId, String url, Instant observedAt, ArticleText text) {
+      ArticleState state, String articleId, String url, Instant observedAt, ArticleText text, VersionPolicy policy) {
     String hash = text.sha256();
+    boolean sameRules = state != null && policy.extractorVersion().equals(state.extractorVersion());
     if (state != null && state.latest().textSha256().equals(hash)) {
-      return new Observation(state, null, null);
+      if (sameRules) {
+        return new Observation(state, null, null);
+      }
+      // The new rules give the same text: nothing to record, but later texts are compared under the new rules.
+      return new Observation(new ArticleState(state.latest(), state.textHashes(), policy.extractorVersion()), null, null);
     }
     int number = state == null ? 1 : state.latest().version() + 1;
+    boolean rebaseline = state != null && !sameRules;
     ArticleVersion version =
         new ArticleVersion(
             articleId, url, number, observedAt, text.title(), text.byline(), text.paragraphs(), hash,
-            text.standfirst());
+            text.standfirst(), policy.extractorVersion(), rebaseline);
     List<String> hashes = new ArrayList<>(state == null ? List.of() : state.textHashes());
     hashes.add(hash);
-    ArticleState next = new ArticleState(version, hashes);
-    if (state == null) {
+    ArticleState next = new ArticleState(version, hashes, policy.extractorVersion());
+    if (state == null || rebaseline) {
       return new Observation(next, version, null);
     }
     return new Observation(next, version, describe(state, version));

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.newsdelta.diffworker.SeedPage;
 import io.newsdelta.diffworker.SeedStory;
 import io.newsdelta.extract.ArticleExtractor;
+import io.newsdelta.diffworker.version.ArticleState;
+import io.newsdelta.extract.ExtractorVersion;
 import io.newsdelta.events.ArticleChange;
 import io.newsdelta.events.ArticleVersion;
 import io.newsdelta.events.Hashes;
@@ -24,6 +26,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -102,6 +105,33 @@ class DiffTopologyTest {
     send(SeedPage.html(SeedStory.version(4), 1), 0);
 
     assertThat(versions.readValuesToList()).hasSize(1);
+  }
+
+  @Test
+  void shouldRebaselineSilentlyAfterAnExtractorUpgrade() {
+    send(SeedPage.html(SeedStory.version(4), 1), 0);
+    KeyValueStore<String, ArticleState> store = driver.getKeyValueStore(DiffTopology.STORE);
+    ArticleState made = store.get(URL);
+    // As if version 1 had been extracted by older rules that kept one more paragraph.
+    ArticleVersion old = made.latest();
+    List<String> olderText = new java.util.ArrayList<>(old.paragraphs());
+    olderText.add("Share this page");
+    store.put(URL, new ArticleState(
+        new ArticleVersion(old.articleId(), old.url(), 1, old.observedAt(), old.title(), old.byline(), olderText,
+            "older-hash", old.standfirst(), "0", false),
+        List.of("older-hash"), "0"));
+
+    send(SeedPage.html(SeedStory.version(4), 2), 5);
+    send(SeedPage.html(SeedStory.version(5), 3), 40);
+
+    List<ArticleVersion> recorded = versions.readValuesToList();
+    assertThat(recorded).extracting(ArticleVersion::version).containsExactly(1, 2, 3);
+    assertThat(recorded.get(1).rebaseline()).isTrue();
+    assertThat(recorded).extracting(ArticleVersion::extractorVersion).containsOnly(ExtractorVersion.CURRENT);
+    List<ArticleChange> announced = changes.readValuesToList();
+    assertThat(announced).hasSize(1);
+    assertThat(announced.get(0).fromVersion()).isEqualTo(2);
+    assertThat(announced.get(0).toVersion()).isEqualTo(3);
   }
 
   private void send(String html, int minutes) {

@@ -74,4 +74,54 @@ class VersionerTest {
     assertThat(v3.version().version()).isEqualTo(3);
     assertThat(v3.change().revertOf()).isEqualTo(1);
   }
+
+  @Test
+  void shouldRebaselineSilentlyWhenTheExtractorChanged() {
+    VersionPolicy oldRules = new VersionPolicy("1", Duration.ofMinutes(15));
+    VersionPolicy newRules = new VersionPolicy("2", Duration.ofMinutes(15));
+    Observation v1 = Versioner.observe(null, ID, ID, T0, SeedStory.version(4), oldRules);
+
+    Observation v2 = Versioner.observe(v1.state(), ID, ID, T0.plusSeconds(60), SeedStory.version(5), newRules);
+    Observation v3 = Versioner.observe(v2.state(), ID, ID, T0.plusSeconds(120), SeedStory.version(4), newRules);
+
+    assertThat(v1.version().extractorVersion()).isEqualTo("1");
+    assertThat(v2.version().version()).isEqualTo(2);
+    assertThat(v2.version().rebaseline()).isTrue();
+    assertThat(v2.version().extractorVersion()).isEqualTo("2");
+    assertThat(v2.change()).isNull();
+    assertThat(v2.state().extractorVersion()).isEqualTo("2");
+    assertThat(v3.version().version()).isEqualTo(3);
+    assertThat(v3.version().rebaseline()).isFalse();
+    assertThat(v3.change().fromVersion()).isEqualTo(2);
+  }
+
+  @Test
+  void shouldAdoptNewRulesWithoutAVersionWhenTheyGiveTheSameText() {
+    Observation v1 = Versioner.observe(null, ID, ID, T0, SeedStory.version(4), new VersionPolicy("1", Duration.ofMinutes(15)));
+    VersionPolicy newRules = new VersionPolicy("2", Duration.ofMinutes(15));
+
+    Observation same = Versioner.observe(v1.state(), ID, ID, T0.plusSeconds(60), SeedStory.version(4), newRules);
+    Observation edit = Versioner.observe(same.state(), ID, ID, T0.plusSeconds(120), SeedStory.version(5), newRules);
+
+    assertThat(same.isNewVersion()).isFalse();
+    assertThat(same.state().extractorVersion()).isEqualTo("2");
+    assertThat(edit.change()).isNotNull();
+    assertThat(edit.version().rebaseline()).isFalse();
+  }
+
+  @Test
+  void shouldRebaselineAStateWrittenBeforeExtractorVersionsWereRecorded() {
+    Observation v1 = Versioner.observe(null, ID, ID, T0, SeedStory.version(4));
+    ArticleState legacy = io.newsdelta.events.Json.read(
+        "{\"latest\":" + io.newsdelta.events.Json.write(v1.version()).replace("\"extractorVersion\":\"" 
+            + v1.version().extractorVersion() + "\"", "\"extractorVersion\":null")
+            + ",\"textHashes\":[\"" + v1.version().textSha256() + "\"]}", ArticleState.class);
+
+    Observation v2 = Versioner.observe(legacy, ID, ID, T0.plusSeconds(60), SeedStory.version(5));
+
+    assertThat(legacy.extractorVersion()).isNull();
+    assertThat(v2.version().version()).isEqualTo(2);
+    assertThat(v2.version().rebaseline()).isTrue();
+    assertThat(v2.change()).isNull();
+  }
 }
