@@ -19,6 +19,8 @@ import java.util.List;
  *     worker), or null in versions written before the field existed (added field)
  * @param rebaseline true when this version exists because the extractor changed, not the page: it is recorded
  *     and numbered like any version, but no change is announced for it (added field)
+ * @param revertOf the earlier version number whose text this version equals, or null (added field; also on
+ *     the change when one is announced)
  */
 public record ArticleVersion(
     String articleId,
@@ -31,7 +33,8 @@ public record ArticleVersion(
     String textSha256,
     String standfirst,
     String extractorVersion,
-    boolean rebaseline) {
+    boolean rebaseline,
+    Integer revertOf) {
 
   public ArticleVersion {
     paragraphs = paragraphs == null ? List.of() : List.copyOf(paragraphs);
@@ -48,6 +51,6 @@ public record ArticleVersion(
       List<String> paragraphs,
       String textSha256,
       String standfirst) {
-    this(articleId, url, version, observedAt, title, byline, paragraphs, textSha256, standfirst, null, false);
+    this(articleId, url, version, observedAt, title, byline, paragraphs, textSha256, standfirst, null, false, null);
   }
 }

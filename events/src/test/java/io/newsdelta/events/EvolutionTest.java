@@ -19,12 +19,13 @@ class EvolutionTest {
     assertThat(v.paragraphs()).containsExactly("p");
     assertThat(v.extractorVersion()).isNull();
     assertThat(v.rebaseline()).isFalse();
+    assertThat(v.revertOf()).isNull();
   }
 
   @Test
   void shouldWriteAndReadTheExtractorVersion() {
     ArticleVersion v =
-        new ArticleVersion("a", "u", 2, java.time.Instant.EPOCH, "T", null, java.util.List.of("p"), "h", null, "7", true);
+        new ArticleVersion("a", "u", 2, java.time.Instant.EPOCH, "T", null, java.util.List.of("p"), "h", null, "7", true, 1);
 
     String json = Json.write(v);
 

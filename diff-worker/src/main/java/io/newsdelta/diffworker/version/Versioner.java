@@ -6,7 +6,6 @@ import io.newsdelta.events.ArticleChange;
 import io.newsdelta.events.ArticleVersion;
 import io.newsdelta.events.Hunk;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,6 +16,10 @@ import java.util.List;
  * ({@link VersionPolicy#extractorVersion()}), a different text is most likely the extractor's own doing. It is
  * recorded as the next version (numbers stay consecutive: none skipped or repeated) flagged
  * {@code rebaseline}, and no change is announced; later changes are described from it.
+ *
+ * <p>Flip-flops: a text equal to an earlier one is a new version with {@code revertOf} naming the latest
+ * version that had it. The change is announced once per ordered pair of texts (A to B, then B back to A);
+ * when the same transition comes again it is only recorded (the version, with {@code revertOf}).
  */
 public final class Versioner {
   /** Body edits of at most this many words, with the same headline, are flagged minor. */
@@ -49,30 +52,34 @@ public final class Versioner {
         return new Observation(state, null, null);
       }
       // The new rules give the same text: nothing to record, but later texts are compared under the new rules.
-      return new Observation(new ArticleState(state.latest(), state.textHashes(), policy.extractorVersion()), null, null);
+      return new Observation(state.withRules(policy.extractorVersion()), null, null);
     }
     int number = state == null ? 1 : state.latest().version() + 1;
     boolean rebaseline = state != null && !sameRules;
+    Integer revertOf = state == null ? null : state.versionWith(hash);
     ArticleVersion version =
         new ArticleVersion(
             articleId, url, number, observedAt, text.title(), text.byline(), text.paragraphs(), hash,
-            text.standfirst(), policy.extractorVersion(), rebaseline);
-    List<String> hashes = new ArrayList<>(state == null ? List.of() : state.textHashes());
-    hashes.add(hash);
-    ArticleState next = new ArticleState(version, hashes, policy.extractorVersion());
-    if (state == null || rebaseline) {
-      return new Observation(next, version, null);
+            text.standfirst(), policy.extractorVersion(), rebaseline, revertOf);
+    if (state == null) {
+      return new Observation(new ArticleState(version, List.of(hash), policy.extractorVersion()), version, null);
     }
-    return new Observation(next, version, describe(state, version));
+    if (rebaseline) {
+      return new Observation(state.advance(version, policy.extractorVersion(), null), version, null);
+    }
+    String pair = ArticleState.pair(state.latest().textSha256(), hash);
+    if (revertOf != null && state.announced(pair)) {
+      // A flip-flop seen before (an A/B-tested headline): recorded as a revert, not announced again.
+      return new Observation(state.advance(version, policy.extractorVersion(), null), version, null);
+    }
+    ArticleState next = state.advance(version, policy.extractorVersion(), pair);
+    return new Observation(next, version, describe(state.latest(), version, revertOf));
   }
 
-  private static ArticleChange describe(ArticleState state, ArticleVersion to) {
-    ArticleVersion from = state.latest();
+  private static ArticleChange describe(ArticleVersion from, ArticleVersion to, Integer revertOf) {
     BodyDiff diff = BodyDiff.between(from.paragraphs(), to.paragraphs());
     List<Hunk> hunks = Hunks.of(diff);
     boolean headlineChanged = !from.title().equals(to.title());
-    int revertIndex = state.textHashes().lastIndexOf(to.textSha256());
-    Integer revertOf = revertIndex >= 0 ? revertIndex + 1 : null;
     int words = diff.stats().wordsAdded() + diff.stats().wordsRemoved();
     boolean minor = !headlineChanged && words <= MINOR_WORDS;
     return new ArticleChange(

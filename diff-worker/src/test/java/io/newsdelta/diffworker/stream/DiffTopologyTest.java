@@ -118,7 +118,7 @@ class DiffTopologyTest {
     olderText.add("Share this page");
     store.put(URL, new ArticleState(
         new ArticleVersion(old.articleId(), old.url(), 1, old.observedAt(), old.title(), old.byline(), olderText,
-            "older-hash", old.standfirst(), "0", false),
+            "older-hash", old.standfirst(), "0", false, null),
         List.of("older-hash"), "0"));
 
     send(SeedPage.html(SeedStory.version(4), 2), 5);
@@ -132,6 +132,20 @@ class DiffTopologyTest {
     assertThat(announced).hasSize(1);
     assertThat(announced.get(0).fromVersion()).isEqualTo(2);
     assertThat(announced.get(0).toVersion()).isEqualTo(3);
+  }
+
+  @Test
+  void shouldAnnounceAFlipFlopOnceAndThenOnlyRecordIt() {
+    for (int i = 0; i < 6; i++) {
+      send(SeedPage.html(SeedStory.version(i % 2 == 0 ? 4 : 5), i + 1), 10 * i);
+    }
+
+    List<ArticleVersion> recorded = versions.readValuesToList();
+    assertThat(recorded).extracting(ArticleVersion::version).containsExactly(1, 2, 3, 4, 5, 6);
+    assertThat(recorded).extracting(ArticleVersion::revertOf).containsExactly(null, null, 1, 2, 3, 4);
+    assertThat(changes.readValuesToList())
+        .extracting(ArticleChange::toVersion, ArticleChange::revertOf)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(2, null), org.assertj.core.groups.Tuple.tuple(3, 1));
   }
 
   private void send(String html, int minutes) {

@@ -124,4 +124,49 @@ class VersionerTest {
     assertThat(v2.version().rebaseline()).isTrue();
     assertThat(v2.change()).isNull();
   }
+
+  @Test
+  void shouldAnnounceAFlipFlopOncePerPairOfTextsThenOnlyRecordIt() {
+    ArticleText a = new ArticleText("Minister resigns", null, null, List.of("The minister resigned today."));
+    ArticleText b = new ArticleText("Minister quits in row", null, null, List.of("The minister resigned today."));
+    Observation v1 = Versioner.observe(null, ID, ID, T0, a);
+    Observation v2 = Versioner.observe(v1.state(), ID, ID, T0.plusSeconds(60), b);
+    Observation v3 = Versioner.observe(v2.state(), ID, ID, T0.plusSeconds(120), a);
+    Observation v4 = Versioner.observe(v3.state(), ID, ID, T0.plusSeconds(180), b);
+    Observation v5 = Versioner.observe(v4.state(), ID, ID, T0.plusSeconds(240), a);
+
+    assertThat(List.of(v2, v3, v4, v5)).extracting(o -> o.version().version()).containsExactly(2, 3, 4, 5);
+    assertThat(v2.change()).isNotNull();
+    assertThat(v3.change().revertOf()).isEqualTo(1);
+    assertThat(v4.change()).isNull();
+    assertThat(v4.version().revertOf()).isEqualTo(2);
+    assertThat(v5.change()).isNull();
+    assertThat(v5.version().revertOf()).isEqualTo(3);
+  }
+
+  @Test
+  void shouldKeepTheRememberedTextsBounded() {
+    Observation o = Versioner.observe(null, ID, ID, T0, new ArticleText("T", null, null, List.of("p0")));
+    for (int i = 1; i < 200; i++) {
+      o = Versioner.observe(o.state(), ID, ID, T0.plusSeconds(i), new ArticleText("T", null, null, List.of("p" + i)));
+    }
+
+    assertThat(o.state().seen()).hasSize(ArticleState.MAX_SEEN);
+    assertThat(o.state().announcedPairs()).hasSize(ArticleState.MAX_PAIRS);
+    assertThat(o.state().seen().get(0).hash()).hasSize(ArticleState.SHORT_HASH);
+  }
+
+  @Test
+  void shouldRecogniseRevertsInAStateWrittenBeforeSeenTexts() {
+    Observation v1 = Versioner.observe(null, ID, ID, T0, SeedStory.version(4));
+    Observation v2 = Versioner.observe(v1.state(), ID, ID, T0.plusSeconds(60), SeedStory.version(5));
+    ArticleState legacy = io.newsdelta.events.Json.read(
+        "{\"latest\":" + io.newsdelta.events.Json.write(v2.version()) + ",\"textHashes\":[\""
+            + v1.version().textSha256() + "\",\"" + v2.version().textSha256() + "\"],\"extractorVersion\":\""
+            + v2.state().extractorVersion() + "\"}", ArticleState.class);
+
+    Observation v3 = Versioner.observe(legacy, ID, ID, T0.plusSeconds(120), SeedStory.version(4));
+
+    assertThat(v3.change().revertOf()).isEqualTo(1);
+  }
 }
