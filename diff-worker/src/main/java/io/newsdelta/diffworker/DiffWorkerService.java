@@ -3,6 +3,8 @@ package io.newsdelta.diffworker;
 import io.newsdelta.NewsdeltaException;
 import io.newsdelta.config.DiffWorkerConfig;
 import io.newsdelta.extract.ArticleExtractor;
+import io.newsdelta.extract.ExtractorVersion;
+import io.newsdelta.diffworker.version.VersionPolicy;
 import io.newsdelta.diffworker.stream.DiffTopology;
 import io.newsdelta.diffworker.stream.PoisonRecordHandler;
 import io.newsdelta.events.Topics;
@@ -32,7 +34,10 @@ public final class DiffWorkerService implements AutoCloseable {
   public DiffWorkerService(DiffWorkerConfig config, String bootstrapServers) {
     this.streams =
         new KafkaStreams(
-            DiffTopology.build(ArticleExtractor.withRules(config.siteRules())),
+            DiffTopology.build(
+                ArticleExtractor.withRules(config.siteRules()),
+                DiffTopology.Options.live(
+                    new VersionPolicy(ExtractorVersion.CURRENT, config.appendOnlyPeriod()))),
             streamsProperties(config, bootstrapServers));
   }
 

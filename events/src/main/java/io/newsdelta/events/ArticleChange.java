@@ -21,6 +21,9 @@ import java.util.List;
  * @param stats words added and removed
  * @param summary one human line describing the change
  * @param previousTitle the old headline (added field)
+ * @param appendOnly true when the newer version only adds text (a live blog's posts); such changes are announced
+ *     at most once per {@code diff-worker.append-only-period}, covering every addition since the last one, so
+ *     {@code toVersion - fromVersion} may be more than 1 (added field)
  */
 public record ArticleChange(
     String changeId,
@@ -37,10 +40,32 @@ public record ArticleChange(
     List<Hunk> hunks,
     ChangeStats stats,
     String summary,
-    String previousTitle) {
+    String previousTitle,
+    boolean appendOnly) {
 
   public ArticleChange {
     hunks = hunks == null ? List.of() : List.copyOf(hunks);
+  }
+
+  /** A change with only the fields of the first contract and {@code previousTitle}; the added ones defaulted. */
+  public ArticleChange(
+      String changeId,
+      String articleId,
+      String url,
+      String title,
+      int fromVersion,
+      int toVersion,
+      Instant fromObservedAt,
+      Instant toObservedAt,
+      boolean headlineChanged,
+      boolean minor,
+      Integer revertOf,
+      List<Hunk> hunks,
+      ChangeStats stats,
+      String summary,
+      String previousTitle) {
+    this(changeId, articleId, url, title, fromVersion, toVersion, fromObservedAt, toObservedAt, headlineChanged,
+        minor, revertOf, hunks, stats, summary, previousTitle, false);
   }
 
   /** The change id for a pair of versions of one article. */

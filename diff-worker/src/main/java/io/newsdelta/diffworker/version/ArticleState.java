@@ -16,13 +16,20 @@ import java.util.List;
  * @param seen the texts seen most recently (at most {@value #MAX_SEEN}), by short hash, to recognise reverts
  * @param announcedPairs the transitions between two texts already announced ("from>to", short hashes, at most
  *     {@value #MAX_PAIRS}): a flip-flop is announced once per pair, then only recorded
+ * @param base the last announced version when later append-only versions are held back for one summarised
+ *     change, else null (the next change is described from {@code latest})
+ * @param lastAnnouncedAt when the last change of this article was announced, or null
+ * @param heldUpdates how many append-only versions since {@code base} wait to be announced
  */
 public record ArticleState(
     ArticleVersion latest,
     List<String> textHashes,
     String extractorVersion,
     List<SeenText> seen,
-    List<String> announcedPairs) {
+    List<String> announcedPairs,
+    ArticleVersion base,
+    java.time.Instant lastAnnouncedAt,
+    int heldUpdates) {
   /** Texts remembered per article; an older text coming back is a new version, not a revert. */
   static final int MAX_SEEN = 64;
   /** Announced pairs remembered per article. */
@@ -52,7 +59,17 @@ public record ArticleState(
 
   /** A first state, or one read from an older worker. */
   public ArticleState(ArticleVersion latest, List<String> textHashes, String extractorVersion) {
-    this(latest, textHashes, extractorVersion, null, null);
+    this(latest, textHashes, extractorVersion, null, null, null, null, 0);
+  }
+
+  /** The version the next change is described from. */
+  ArticleVersion describedFrom() {
+    return base != null ? base : latest;
+  }
+
+  /** Whether append-only versions are held back, waiting to be announced. */
+  public boolean holding() {
+    return base != null;
   }
 
   /** The latest version whose text has this hash, or null when none remembered has. */
@@ -70,8 +87,15 @@ public record ArticleState(
     return announcedPairs.contains(pair);
   }
 
-  /** The state after a new latest version; {@code announcedPair} is added when not null. */
+  /** The state after a new latest version that was announced ({@code announcedPair} not null) or not. */
   ArticleState advance(ArticleVersion version, String rules, String announcedPair) {
+    return advance(version, rules, announcedPair, null, announcedPair != null ? version.observedAt() : lastAnnouncedAt, 0);
+  }
+
+  /** The state after a new latest version, with the append-only bookkeeping given. */
+  ArticleState advance(
+      ArticleVersion version, String rules, String announcedPair, ArticleVersion base, java.time.Instant announcedAt,
+      int held) {
     String h = shortHash(version.textSha256());
     List<SeenText> texts = new ArrayList<>(seen.size() + 1);
     for (SeenText t : seen) {
@@ -87,11 +111,16 @@ public record ArticleState(
         pairs.remove(0);
       }
     }
-    return new ArticleState(version, null, rules, texts, pairs);
+    return new ArticleState(version, null, rules, texts, pairs, base, announcedAt, held);
   }
 
   ArticleState withRules(String rules) {
-    return new ArticleState(latest, null, rules, seen, announcedPairs);
+    return new ArticleState(latest, null, rules, seen, announcedPairs, base, lastAnnouncedAt, heldUpdates);
+  }
+
+  /** The state once the held append-only versions were announced at {@code at}. */
+  ArticleState released(java.time.Instant at) {
+    return new ArticleState(latest, null, extractorVersion, seen, announcedPairs, null, at, 0);
   }
 
   static String pair(String fromSha256, String toSha256) {

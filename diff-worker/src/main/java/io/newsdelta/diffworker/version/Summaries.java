@@ -17,7 +17,8 @@ final class Summaries {
       List<Hunk> hunks,
       ChangeStats stats,
       boolean headlineChanged,
-      Integer revertOf) {
+      Integer revertOf,
+      boolean appendOnly) {
     StringBuilder s = new StringBuilder();
     s.append("Version ").append(from.version()).append(" → ").append(to.version());
     s.append(" (").append(Elapsed.later(Duration.between(from.observedAt(), to.observedAt()))).append("): ");
@@ -30,6 +31,9 @@ final class Summaries {
     long replaced = hunks.stream().filter(h -> h.op() == Hunk.Op.REPLACE).count();
     long inserted = hunks.stream().filter(h -> h.op() == Hunk.Op.INSERT).count();
     long deleted = hunks.stream().filter(h -> h.op() == Hunk.Op.DELETE).count();
+    if (appendOnly) {
+      return appended(s, from, to, hunks);
+    }
     if (hunks.isEmpty()) {
       s.append("body unchanged");
     } else {
@@ -38,6 +42,29 @@ final class Summaries {
           .append(replaced).append(" replaced, ")
           .append(inserted).append(" inserted and ")
           .append(deleted).append(" deleted passages");
+    }
+    return s.toString();
+  }
+
+  /** Up to this many added paragraphs are quoted in a live blog's summary. */
+  private static final int QUOTED = 3;
+  private static final int QUOTE_CHARS = 80;
+
+  private static String appended(StringBuilder s, ArticleVersion from, ArticleVersion to, List<Hunk> hunks) {
+    List<String> added = hunks.stream().flatMap(h -> h.newText().lines()).filter(l -> !l.isBlank()).toList();
+    int updates = to.version() - from.version();
+    s.append(added.size()).append(added.size() == 1 ? " paragraph" : " paragraphs").append(" added");
+    if (updates > 1) {
+      s.append(" in ").append(updates).append(" updates");
+    }
+    s.append(": ");
+    for (int i = 0; i < Math.min(QUOTED, added.size()); i++) {
+      String p = added.get(i);
+      s.append(i == 0 ? "" : "; ").append('"')
+          .append(p.length() > QUOTE_CHARS ? p.substring(0, QUOTE_CHARS).strip() + "…" : p).append('"');
+    }
+    if (added.size() > QUOTED) {
+      s.append(" and ").append(added.size() - QUOTED).append(" more");
     }
     return s.toString();
   }

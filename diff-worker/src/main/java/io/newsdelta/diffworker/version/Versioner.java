@@ -20,6 +20,11 @@ import java.util.List;
  * <p>Flip-flops: a text equal to an earlier one is a new version with {@code revertOf} naming the latest
  * version that had it. The change is announced once per ordered pair of texts (A to B, then B back to A);
  * when the same transition comes again it is only recorded (the version, with {@code revertOf}).
+ *
+ * <p>Live blogs: an update that only adds paragraphs ({@link AppendOnly}) within
+ * {@link VersionPolicy#appendOnlyPeriod()} of the article's last announced change is recorded but held back;
+ * the next announced change (the first later edit or, when none comes, {@link #release}) is described from the
+ * last announced version, so it lists every addition since.
  */
 public final class Versioner {
   /** Body edits of at most this many words, with the same headline, are flagged minor. */
@@ -49,10 +54,10 @@ public final class Versioner {
     boolean sameRules = state != null && policy.extractorVersion().equals(state.extractorVersion());
     if (state != null && state.latest().textSha256().equals(hash)) {
       if (sameRules) {
-        return new Observation(state, null, null);
+        return new Observation(state, null, List.of());
       }
       // The new rules give the same text: nothing to record, but later texts are compared under the new rules.
-      return new Observation(state.withRules(policy.extractorVersion()), null, null);
+      return new Observation(state.withRules(policy.extractorVersion()), null, List.of());
     }
     int number = state == null ? 1 : state.latest().version() + 1;
     boolean rebaseline = state != null && !sameRules;
@@ -62,21 +67,59 @@ public final class Versioner {
             articleId, url, number, observedAt, text.title(), text.byline(), text.paragraphs(), hash,
             text.standfirst(), policy.extractorVersion(), rebaseline, revertOf);
     if (state == null) {
-      return new Observation(new ArticleState(version, List.of(hash), policy.extractorVersion()), version, null);
+      return new Observation(new ArticleState(version, List.of(hash), policy.extractorVersion()), version, List.of());
     }
     if (rebaseline) {
-      return new Observation(state.advance(version, policy.extractorVersion(), null), version, null);
+      // Held additions were extracted by the old rules, like their base: announce them before re-baselining.
+      List<ArticleChange> released =
+          state.holding() ? List.of(describe(state.base(), state.latest(), null, true)) : List.of();
+      return new Observation(state.advance(version, policy.extractorVersion(), null, null,
+          state.holding() ? observedAt : state.lastAnnouncedAt(), 0), version, released);
     }
-    String pair = ArticleState.pair(state.latest().textSha256(), hash);
+    ArticleVersion from = state.describedFrom();
+    String pair = ArticleState.pair(from.textSha256(), hash);
     if (revertOf != null && state.announced(pair)) {
       // A flip-flop seen before (an A/B-tested headline): recorded as a revert, not announced again.
-      return new Observation(state.advance(version, policy.extractorVersion(), null), version, null);
+      return new Observation(
+          state.advance(version, policy.extractorVersion(), null, null, state.lastAnnouncedAt(), 0), version, List.of());
+    }
+    boolean appendOnly = revertOf == null && AppendOnly.between(from, version);
+    if (appendOnly
+        && state.lastAnnouncedAt() != null
+        && observedAt.isBefore(state.lastAnnouncedAt().plus(policy.appendOnlyPeriod()))) {
+      // A live blog's next post within the period: recorded now, announced with the next ones.
+      return new Observation(
+          state.advance(version, policy.extractorVersion(), null, from, state.lastAnnouncedAt(),
+              state.heldUpdates() + 1),
+          version, List.of());
     }
     ArticleState next = state.advance(version, policy.extractorVersion(), pair);
-    return new Observation(next, version, describe(state.latest(), version, revertOf));
+    return new Observation(next, version, describe(from, version, revertOf, appendOnly));
   }
 
-  private static ArticleChange describe(ArticleVersion from, ArticleVersion to, Integer revertOf) {
+  /**
+   * Announces the held append-only versions of an article when the period since its last announced change has
+   * passed (called by a punctuator, so additions are announced even when no later observation comes).
+   *
+   * @return the observation with the summarised change, or one without changes (same state) when not due
+   */
+  public static Observation release(ArticleState state, Instant now, VersionPolicy policy) {
+    if (state == null || !state.holding()) {
+      return new Observation(state, null, List.of());
+    }
+    if (state.lastAnnouncedAt() != null && now.isBefore(dueAt(state, policy))) {
+      return new Observation(state, null, List.of());
+    }
+    return new Observation(state.released(now), null, describe(state.base(), state.latest(), null, true));
+  }
+
+  /** When the held append-only versions of an article are due to be announced. */
+  public static Instant dueAt(ArticleState state, VersionPolicy policy) {
+    return state.lastAnnouncedAt() == null
+        ? state.latest().observedAt() : state.lastAnnouncedAt().plus(policy.appendOnlyPeriod());
+  }
+
+  private static ArticleChange describe(ArticleVersion from, ArticleVersion to, Integer revertOf, boolean appendOnly) {
     BodyDiff diff = BodyDiff.between(from.paragraphs(), to.paragraphs());
     List<Hunk> hunks = Hunks.of(diff);
     boolean headlineChanged = !from.title().equals(to.title());
@@ -96,7 +139,8 @@ public final class Versioner {
         revertOf,
         hunks,
         diff.stats(),
-        Summaries.of(from, to, hunks, diff.stats(), headlineChanged, revertOf),
-        from.title());
+        Summaries.of(from, to, hunks, diff.stats(), headlineChanged, revertOf, appendOnly),
+        from.title(),
+        appendOnly);
   }
 }

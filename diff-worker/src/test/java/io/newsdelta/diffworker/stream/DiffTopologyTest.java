@@ -46,7 +46,7 @@ class DiffTopologyTest {
   void setUp() {
     Properties props =
         DiffWorkerService.streamsProperties(new DiffWorkerConfig(1, stateDir, List.of()), "unused:9092");
-    driver = new TopologyTestDriver(DiffTopology.build(ArticleExtractor.generic()), props);
+    driver = new TopologyTestDriver(DiffTopology.build(ArticleExtractor.generic()), props, T0);
     raw = driver.createInputTopic(Topics.RAW_VERSIONS, Serdes.String().serializer(), JsonSerde.of(RawVersion.class));
     versions =
         driver.createOutputTopic(
@@ -146,6 +146,34 @@ class DiffTopologyTest {
     assertThat(changes.readValuesToList())
         .extracting(ArticleChange::toVersion, ArticleChange::revertOf)
         .containsExactly(org.assertj.core.groups.Tuple.tuple(2, null), org.assertj.core.groups.Tuple.tuple(3, 1));
+  }
+
+  @Test
+  void shouldSummariseLiveBlogPostsOncePerPeriodWithoutLosingAny() {
+    List<String> posts = new java.util.ArrayList<>(SeedStory.version(4).paragraphs());
+    send(SeedPage.html(SeedStory.version(4), 1), 0);
+    for (int i = 1; i <= 4; i++) {
+      posts.add("Live update number " + i + ": the minister has answered questions from the committee.");
+      send(SeedPage.html(new io.newsdelta.diffworker.version.ArticleText(
+          SeedStory.version(4).title(), null, null, posts), 1 + i), i);
+    }
+    List<ArticleChange> beforeThePeriod = changes.readValuesToList();
+
+    driver.advanceWallClockTime(java.time.Duration.ofMinutes(17));
+
+    assertThat(versions.readValuesToList()).extracting(ArticleVersion::version).containsExactly(1, 2, 3, 4, 5);
+    assertThat(beforeThePeriod).extracting(ArticleChange::fromVersion, ArticleChange::toVersion)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(1, 2));
+    List<ArticleChange> released = changes.readValuesToList();
+    assertThat(released).hasSize(1);
+    assertThat(released.get(0).fromVersion()).isEqualTo(2);
+    assertThat(released.get(0).toVersion()).isEqualTo(5);
+    assertThat(released.get(0).appendOnly()).isTrue();
+    assertThat(released.get(0).summary()).contains("3 paragraphs added in 3 updates");
+    assertThat(String.join("\n", released.get(0).hunks().stream().map(Hunk::newText).toList()))
+        .contains("number 2", "number 3", "number 4");
+    driver.advanceWallClockTime(java.time.Duration.ofMinutes(30));
+    assertThat(changes.isEmpty()).isTrue();
   }
 
   private void send(String html, int minutes) {

@@ -3,6 +3,7 @@ package io.newsdelta.diffworker.version;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsdelta.diffworker.SeedStory;
+import io.newsdelta.events.ArticleChange;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -168,5 +169,72 @@ class VersionerTest {
     Observation v3 = Versioner.observe(legacy, ID, ID, T0.plusSeconds(120), SeedStory.version(4));
 
     assertThat(v3.change().revertOf()).isEqualTo(1);
+  }
+
+  private static ArticleText blog(int posts) {
+    List<String> paragraphs = new java.util.ArrayList<>();
+    for (int i = posts; i >= 1; i--) {
+      paragraphs.add("Post " + i + ": the count goes on in the hall.");
+    }
+    paragraphs.add("Welcome to our live coverage of the election count.");
+    return new ArticleText("Election live", null, null, paragraphs);
+  }
+
+  @Test
+  void shouldHoldLiveBlogPostsWithinThePeriodAndReleaseThemAsOneChange() {
+    VersionPolicy policy = new VersionPolicy("1", Duration.ofMinutes(15));
+    Observation v1 = Versioner.observe(null, ID, ID, T0, blog(0), policy);
+    Observation v2 = Versioner.observe(v1.state(), ID, ID, T0.plusSeconds(60), blog(1), policy);
+    Observation v3 = Versioner.observe(v2.state(), ID, ID, T0.plusSeconds(120), blog(2), policy);
+    Observation v4 = Versioner.observe(v3.state(), ID, ID, T0.plusSeconds(180), blog(3), policy);
+
+    Observation early = Versioner.release(v4.state(), T0.plusSeconds(600), policy);
+    Observation due = Versioner.release(v4.state(), T0.plusSeconds(60 + 15 * 60), policy);
+
+    assertThat(v2.change().appendOnly()).isTrue();
+    assertThat(v3.change()).isNull();
+    assertThat(v4.change()).isNull();
+    assertThat(v4.version().version()).isEqualTo(4);
+    assertThat(v4.state().holding()).isTrue();
+    assertThat(early.changes()).isEmpty();
+    ArticleChange summary = due.change();
+    assertThat(summary.fromVersion()).isEqualTo(2);
+    assertThat(summary.toVersion()).isEqualTo(4);
+    assertThat(summary.appendOnly()).isTrue();
+    assertThat(summary.hunks()).extracting(h -> h.newText()).containsExactly(
+        "Post 3: the count goes on in the hall.\nPost 2: the count goes on in the hall.");
+    assertThat(summary.summary()).contains("2 paragraphs added in 2 updates").contains("Post 3");
+    assertThat(due.state().holding()).isFalse();
+  }
+
+  @Test
+  void shouldAnnounceHeldPostsWithTheNextRealEditSoNoAdditionIsLost() {
+    VersionPolicy policy = new VersionPolicy("1", Duration.ofMinutes(15));
+    Observation v1 = Versioner.observe(null, ID, ID, T0, blog(0), policy);
+    Observation v2 = Versioner.observe(v1.state(), ID, ID, T0.plusSeconds(60), blog(1), policy);
+    Observation v3 = Versioner.observe(v2.state(), ID, ID, T0.plusSeconds(120), blog(2), policy);
+    ArticleText edited = new ArticleText("Election live: results", null, null, blog(2).paragraphs());
+
+    Observation v4 = Versioner.observe(v3.state(), ID, ID, T0.plusSeconds(180), edited, policy);
+
+    assertThat(v3.change()).isNull();
+    assertThat(v4.change().fromVersion()).isEqualTo(2);
+    assertThat(v4.change().toVersion()).isEqualTo(4);
+    assertThat(v4.change().appendOnly()).isFalse();
+    assertThat(v4.change().headlineChanged()).isTrue();
+    assertThat(v4.change().hunks()).extracting(h -> h.newText()).contains("Post 2: the count goes on in the hall.");
+    assertThat(v4.state().holding()).isFalse();
+  }
+
+  @Test
+  void shouldAnnounceAnAdditionAtOnceAfterAQuietPeriod() {
+    VersionPolicy policy = new VersionPolicy("1", Duration.ofMinutes(15));
+    Observation v1 = Versioner.observe(null, ID, ID, T0, blog(0), policy);
+    Observation v2 = Versioner.observe(v1.state(), ID, ID, T0.plusSeconds(60), blog(1), policy);
+
+    Observation v3 = Versioner.observe(v2.state(), ID, ID, T0.plusSeconds(60 + 16 * 60), blog(2), policy);
+
+    assertThat(v3.change().fromVersion()).isEqualTo(2);
+    assertThat(v3.change().appendOnly()).isTrue();
   }
 }
