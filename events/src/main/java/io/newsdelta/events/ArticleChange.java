@@ -24,6 +24,9 @@ import java.util.List;
  * @param appendOnly true when the newer version only adds text (a live blog's posts); such changes are announced
  *     at most once per {@code diff-worker.append-only-period}, covering every addition since the last one, so
  *     {@code toVersion - fromVersion} may be more than 1 (added field)
+ * @param minorKind when {@code minor}, what kind of trivial edit: {@code whitespace}, {@code punctuation},
+ *     {@code date} (only a date or time line changed), {@code typo} (words changed by a letter or two),
+ *     {@code few-words} (at most 3 words, same headline); null when not minor (added field)
  */
 public record ArticleChange(
     String changeId,
@@ -41,7 +44,8 @@ public record ArticleChange(
     ChangeStats stats,
     String summary,
     String previousTitle,
-    boolean appendOnly) {
+    boolean appendOnly,
+    String minorKind) {
 
   public ArticleChange {
     hunks = hunks == null ? List.of() : List.copyOf(hunks);
@@ -65,7 +69,7 @@ public record ArticleChange(
       String summary,
       String previousTitle) {
     this(changeId, articleId, url, title, fromVersion, toVersion, fromObservedAt, toObservedAt, headlineChanged,
-        minor, revertOf, hunks, stats, summary, previousTitle, false);
+        minor, revertOf, hunks, stats, summary, previousTitle, false, null);
   }
 
   /** The change id for a pair of versions of one article. */

@@ -123,8 +123,8 @@ public final class Versioner {
     BodyDiff diff = BodyDiff.between(from.paragraphs(), to.paragraphs());
     List<Hunk> hunks = Hunks.of(diff);
     boolean headlineChanged = !from.title().equals(to.title());
-    int words = diff.stats().wordsAdded() + diff.stats().wordsRemoved();
-    boolean minor = !headlineChanged && words <= MINOR_WORDS;
+    String minorKind = MinorEdits.kindOf(from, to, diff, headlineChanged);
+    boolean minor = minorKind != null;
     return new ArticleChange(
         ArticleChange.idOf(to.articleId(), from.version(), to.version()),
         to.articleId(),
@@ -141,6 +141,7 @@ public final class Versioner {
         diff.stats(),
         Summaries.of(from, to, hunks, diff.stats(), headlineChanged, revertOf, appendOnly),
         from.title(),
-        appendOnly);
+        appendOnly,
+        minorKind);
   }
 }

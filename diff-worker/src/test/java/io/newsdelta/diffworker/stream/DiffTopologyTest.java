@@ -176,6 +176,23 @@ class DiffTopologyTest {
     assertThat(changes.isEmpty()).isTrue();
   }
 
+  /** The seed story with its body edited by {@code edit}, paragraph list in, paragraph list out. */
+  private static String seedWith(java.util.function.UnaryOperator<List<String>> edit, int render) {
+    io.newsdelta.diffworker.version.ArticleText v4 = SeedStory.version(4);
+    List<String> paragraphs = edit.apply(new java.util.ArrayList<>(v4.paragraphs()));
+    return SeedPage.html(new io.newsdelta.diffworker.version.ArticleText(v4.title(), null, null, paragraphs), render);
+  }
+
+  @Test
+  void shouldMarkATypoFixMinorWithItsKind() {
+    send(seedWith(p -> { p.set(0, p.get(0).replace("unveiled", "unvieled")); return p; }, 1), 0);
+    send(SeedPage.html(SeedStory.version(4), 2), 10);
+
+    ArticleChange change = changes.readValue();
+    assertThat(change.minor()).isTrue();
+    assertThat(change.minorKind()).isEqualTo("typo");
+  }
+
   private void send(String html, int minutes) {
     Instant at = T0.plusSeconds(60L * minutes);
     raw.pipeInput(URL, new RawVersion(URL, URL, "https://news.example/rss.xml", at, 200, "text/html", Hashes.sha256(html), html));

@@ -36,6 +36,7 @@ class VersionerTest {
     assertThat(second.change().previousTitle()).isEqualTo("Phone and email tracking plan due");
     assertThat(second.change().title()).isEqualTo("Plan to monitor all internet use");
     assertThat(second.change().minor()).isFalse();
+    assertThat(second.change().minorKind()).isNull();
     assertThat(second.change().revertOf()).isNull();
     assertThat(second.change().changeId()).isEqualTo(ID + "#1-2");
     assertThat(second.change().fromObservedAt()).isEqualTo(T0);
@@ -62,6 +63,7 @@ class VersionerTest {
     Observation second = Versioner.observe(first.state(), ID, ID, T0.plusSeconds(60), b);
 
     assertThat(second.change().minor()).isTrue();
+    assertThat(second.change().minorKind()).isEqualTo("few-words");
     assertThat(second.change().headlineChanged()).isFalse();
   }
 
