@@ -27,6 +27,9 @@ import java.util.List;
  * @param minorKind when {@code minor}, what kind of trivial edit: {@code whitespace}, {@code punctuation},
  *     {@code date} (only a date or time line changed), {@code typo} (words changed by a letter or two),
  *     {@code few-words} (at most 3 words, same headline); null when not minor (added field)
+ * @param correction true when the newer version adds a correction or update note ("Correction:", "An earlier
+ *     version of this article…", and their equivalents in de, fr, es, it, nl, pt) (added field)
+ * @param correctionNote the added note's text (several joined by a newline), or null (added field)
  */
 public record ArticleChange(
     String changeId,
@@ -45,7 +48,9 @@ public record ArticleChange(
     String summary,
     String previousTitle,
     boolean appendOnly,
-    String minorKind) {
+    String minorKind,
+    boolean correction,
+    String correctionNote) {
 
   public ArticleChange {
     hunks = hunks == null ? List.of() : List.copyOf(hunks);
@@ -69,7 +74,7 @@ public record ArticleChange(
       String summary,
       String previousTitle) {
     this(changeId, articleId, url, title, fromVersion, toVersion, fromObservedAt, toObservedAt, headlineChanged,
-        minor, revertOf, hunks, stats, summary, previousTitle, false, null);
+        minor, revertOf, hunks, stats, summary, previousTitle, false, null, false, null);
   }
 
   /** The change id for a pair of versions of one article. */

@@ -18,12 +18,16 @@ final class Summaries {
       ChangeStats stats,
       boolean headlineChanged,
       Integer revertOf,
-      boolean appendOnly) {
+      boolean appendOnly,
+      String correctionNote) {
     StringBuilder s = new StringBuilder();
     s.append("Version ").append(from.version()).append(" → ").append(to.version());
     s.append(" (").append(Elapsed.later(Duration.between(from.observedAt(), to.observedAt()))).append("): ");
     if (revertOf != null) {
       s.append("reverted to the text of version ").append(revertOf).append("; ");
+    }
+    if (correctionNote != null) {
+      s.append("correction note added: \"").append(quote(correctionNote.lines().findFirst().orElse(""))).append("\"; ");
     }
     if (headlineChanged) {
       s.append("headline changed from \"").append(from.title()).append("\" to \"").append(to.title()).append("\"; ");
@@ -60,12 +64,15 @@ final class Summaries {
     s.append(": ");
     for (int i = 0; i < Math.min(QUOTED, added.size()); i++) {
       String p = added.get(i);
-      s.append(i == 0 ? "" : "; ").append('"')
-          .append(p.length() > QUOTE_CHARS ? p.substring(0, QUOTE_CHARS).strip() + "…" : p).append('"');
+      s.append(i == 0 ? "" : "; ").append('"').append(quote(p)).append('"');
     }
     if (added.size() > QUOTED) {
       s.append(" and ").append(added.size() - QUOTED).append(" more");
     }
     return s.toString();
+  }
+
+  private static String quote(String p) {
+    return p.length() > QUOTE_CHARS ? p.substring(0, QUOTE_CHARS).strip() + "…" : p;
   }
 }

@@ -83,7 +83,9 @@ public final class Versioner {
       return new Observation(
           state.advance(version, policy.extractorVersion(), null, null, state.lastAnnouncedAt(), 0), version, List.of());
     }
-    boolean appendOnly = revertOf == null && AppendOnly.between(from, version);
+    // A correction note is announced at once, even when it is only added text.
+    boolean appendOnly =
+        revertOf == null && AppendOnly.between(from, version) && CorrectionNotes.added(from, version).isEmpty();
     if (appendOnly
         && state.lastAnnouncedAt() != null
         && observedAt.isBefore(state.lastAnnouncedAt().plus(policy.appendOnlyPeriod()))) {
@@ -123,7 +125,10 @@ public final class Versioner {
     BodyDiff diff = BodyDiff.between(from.paragraphs(), to.paragraphs());
     List<Hunk> hunks = Hunks.of(diff);
     boolean headlineChanged = !from.title().equals(to.title());
-    String minorKind = MinorEdits.kindOf(from, to, diff, headlineChanged);
+    List<String> notes = CorrectionNotes.added(from, to);
+    String correctionNote = notes.isEmpty() ? null : String.join("\n", notes);
+    // A correction note is never trivial, however short.
+    String minorKind = notes.isEmpty() ? MinorEdits.kindOf(from, to, diff, headlineChanged) : null;
     boolean minor = minorKind != null;
     return new ArticleChange(
         ArticleChange.idOf(to.articleId(), from.version(), to.version()),
@@ -139,9 +144,11 @@ public final class Versioner {
         revertOf,
         hunks,
         diff.stats(),
-        Summaries.of(from, to, hunks, diff.stats(), headlineChanged, revertOf, appendOnly),
+        Summaries.of(from, to, hunks, diff.stats(), headlineChanged, revertOf, appendOnly, correctionNote),
         from.title(),
         appendOnly,
-        minorKind);
+        minorKind,
+        correctionNote != null,
+        correctionNote);
   }
 }

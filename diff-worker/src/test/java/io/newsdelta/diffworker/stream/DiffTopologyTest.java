@@ -193,6 +193,18 @@ class DiffTopologyTest {
     assertThat(change.minorKind()).isEqualTo("typo");
   }
 
+  @Test
+  void shouldFlagAnAddedCorrectionNoteAndNameItInTheSummary() {
+    String note = "Correction: an earlier version of this article said the plan would cost £2bn.";
+    send(SeedPage.html(SeedStory.version(4), 1), 0);
+    send(seedWith(p -> { p.add(note); return p; }, 2), 30);
+
+    ArticleChange change = changes.readValue();
+    assertThat(change.correction()).isTrue();
+    assertThat(change.correctionNote()).isEqualTo(note);
+    assertThat(change.summary()).contains("correction note added: \"Correction: an earlier version");
+  }
+
   private void send(String html, int minutes) {
     Instant at = T0.plusSeconds(60L * minutes);
     raw.pipeInput(URL, new RawVersion(URL, URL, "https://news.example/rss.xml", at, 200, "text/html", Hashes.sha256(html), html));
