@@ -30,6 +30,9 @@ import java.util.List;
  * @param correction true when the newer version adds a correction or update note ("Correction:", "An earlier
  *     version of this article…", and their equivalents in de, fr, es, it, nl, pt) (added field)
  * @param correctionNote the added note's text (several joined by a newline), or null (added field)
+ * @param bylineChanged whether the author line differs (added field)
+ * @param standfirstChanged whether the summary under the headline differs (added field)
+ * @param ledeChanged whether the first paragraph differs (added field)
  */
 public record ArticleChange(
     String changeId,
@@ -50,7 +53,10 @@ public record ArticleChange(
     boolean appendOnly,
     String minorKind,
     boolean correction,
-    String correctionNote) {
+    String correctionNote,
+    boolean bylineChanged,
+    boolean standfirstChanged,
+    boolean ledeChanged) {
 
   public ArticleChange {
     hunks = hunks == null ? List.of() : List.copyOf(hunks);
@@ -74,7 +80,7 @@ public record ArticleChange(
       String summary,
       String previousTitle) {
     this(changeId, articleId, url, title, fromVersion, toVersion, fromObservedAt, toObservedAt, headlineChanged,
-        minor, revertOf, hunks, stats, summary, previousTitle, false, null, false, null);
+        minor, revertOf, hunks, stats, summary, previousTitle, false, null, false, null, false, false, false);
   }
 
   /** The change id for a pair of versions of one article. */

@@ -2,6 +2,9 @@ package io.newsdelta.diffworker.version;
 
 import io.newsdelta.diff.BodyDiff;
 import io.newsdelta.diff.Hunks;
+import io.newsdelta.diff.SentenceDiff;
+import io.newsdelta.diff.WordDiff;
+import io.newsdelta.events.ChangeStats;
 import io.newsdelta.events.ArticleChange;
 import io.newsdelta.events.ArticleVersion;
 import io.newsdelta.events.Hunk;
@@ -130,6 +133,14 @@ public final class Versioner {
     // A correction note is never trivial, however short.
     String minorKind = notes.isEmpty() ? MinorEdits.kindOf(from, to, diff, headlineChanged) : null;
     boolean minor = minorKind != null;
+    SentenceDiff sentences = SentenceDiff.between(from.paragraphs(), to.paragraphs());
+    ChangeStats stats = new ChangeStats(diff.stats().wordsAdded(), diff.stats().wordsRemoved(),
+        sentences.added(), sentences.deleted(), sentences.edited(), sentences.moved());
+    Summaries.Flags flags = new Summaries.Flags(
+        headlineChanged,
+        !sameWords(from.byline(), to.byline()),
+        !sameWords(from.standfirst(), to.standfirst()),
+        !sameWords(lede(from), lede(to)));
     return new ArticleChange(
         ArticleChange.idOf(to.articleId(), from.version(), to.version()),
         to.articleId(),
@@ -143,12 +154,23 @@ public final class Versioner {
         minor,
         revertOf,
         hunks,
-        diff.stats(),
-        Summaries.of(from, to, hunks, diff.stats(), headlineChanged, revertOf, appendOnly, correctionNote),
+        stats,
+        Summaries.of(from, to, hunks, stats, flags, revertOf, appendOnly, correctionNote),
         from.title(),
         appendOnly,
         minorKind,
         correctionNote != null,
-        correctionNote);
+        correctionNote,
+        flags.byline(),
+        flags.standfirst(),
+        flags.lede());
+  }
+
+  private static String lede(ArticleVersion v) {
+    return v.paragraphs().isEmpty() ? null : v.paragraphs().get(0);
+  }
+
+  private static boolean sameWords(String a, String b) {
+    return WordDiff.words(a).equals(WordDiff.words(b));
   }
 }

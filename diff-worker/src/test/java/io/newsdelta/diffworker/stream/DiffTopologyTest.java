@@ -74,6 +74,9 @@ class DiffTopologyTest {
     assertThat(change.toVersion()).isEqualTo(2);
     assertThat(change.hunks()).extracting(Hunk::op).containsOnly(Hunk.Op.REPLACE);
     assertThat(change.hunks()).hasSize(4);
+    assertThat(change.stats().sentencesEdited() + change.stats().sentencesAdded()).isPositive();
+    assertThat(change.summary()).containsPattern("\\d+ sentences? (added|deleted|rewritten)")
+        .contains("headline changed from");
     assertThat(change.hunks())
         .allSatisfy(
             h -> assertThat(h.oldText() + h.newText()).doesNotContain("Popular", "Buy product", "Updated", "comments", "Most read", "Related"));
@@ -203,6 +206,20 @@ class DiffTopologyTest {
     assertThat(change.correction()).isTrue();
     assertThat(change.correctionNote()).isEqualTo(note);
     assertThat(change.summary()).contains("correction note added: \"Correction: an earlier version");
+  }
+
+  @Test
+  void shouldAnnounceAMovedParagraphAsAMoveWithSentenceCounts() {
+    send(SeedPage.html(SeedStory.version(4), 1), 0);
+    send(seedWith(p -> { p.add(p.remove(1)); return p; }, 2), 30);
+
+    ArticleChange change = changes.readValue();
+    assertThat(change.hunks()).isNotEmpty().allMatch(Hunk::moved);
+    assertThat(change.stats().wordsAdded()).isZero();
+    assertThat(change.stats().sentencesMoved()).isPositive();
+    assertThat(change.stats().sentencesAdded() + change.stats().sentencesDeleted()).isZero();
+    assertThat(change.summary()).contains("moved");
+    assertThat(change.ledeChanged()).isFalse();
   }
 
   private void send(String html, int minutes) {
