@@ -33,6 +33,9 @@ import java.util.List;
  * @param bylineChanged whether the author line differs (added field)
  * @param standfirstChanged whether the summary under the headline differs (added field)
  * @param ledeChanged whether the first paragraph differs (added field)
+ * @param kind {@code edit} (the text changed; every change the diff worker makes today, and the value of a
+ *     change written before the field existed), {@code removed}, {@code moved} or {@code restored} (added field)
+ * @param movedTo for {@code moved}, the URL the article moved to, else null (added field)
  */
 public record ArticleChange(
     String changeId,
@@ -56,10 +59,25 @@ public record ArticleChange(
     String correctionNote,
     boolean bylineChanged,
     boolean standfirstChanged,
-    boolean ledeChanged) {
+    boolean ledeChanged,
+    Kind kind,
+    String movedTo) {
+
+  /** What happened to the article; serialised lower-case (DESIGN.md). */
+  public enum Kind {
+    @com.fasterxml.jackson.annotation.JsonProperty("edit")
+    EDIT,
+    @com.fasterxml.jackson.annotation.JsonProperty("removed")
+    REMOVED,
+    @com.fasterxml.jackson.annotation.JsonProperty("moved")
+    MOVED,
+    @com.fasterxml.jackson.annotation.JsonProperty("restored")
+    RESTORED
+  }
 
   public ArticleChange {
     hunks = hunks == null ? List.of() : List.copyOf(hunks);
+    kind = kind == null ? Kind.EDIT : kind;
   }
 
   /** A change with only the fields of the first contract and {@code previousTitle}; the added ones defaulted. */
@@ -80,7 +98,7 @@ public record ArticleChange(
       String summary,
       String previousTitle) {
     this(changeId, articleId, url, title, fromVersion, toVersion, fromObservedAt, toObservedAt, headlineChanged,
-        minor, revertOf, hunks, stats, summary, previousTitle, false, null, false, null, false, false, false);
+        minor, revertOf, hunks, stats, summary, previousTitle, false, null, false, null, false, false, false, Kind.EDIT, null);
   }
 
   /** The change id for a pair of versions of one article. */

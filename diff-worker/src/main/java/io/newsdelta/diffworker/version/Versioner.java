@@ -163,7 +163,9 @@ public final class Versioner {
         correctionNote,
         flags.byline(),
         flags.standfirst(),
-        flags.lede());
+        flags.lede(),
+        ArticleChange.Kind.EDIT,
+        null);
   }
 
   private static String lede(ArticleVersion v) {

@@ -72,6 +72,8 @@ class DiffTopologyTest {
     assertThat(change.title()).isEqualTo("Plan to monitor all internet use");
     assertThat(change.fromVersion()).isEqualTo(1);
     assertThat(change.toVersion()).isEqualTo(2);
+    assertThat(change.kind()).isEqualTo(ArticleChange.Kind.EDIT);
+    assertThat(change.movedTo()).isNull();
     assertThat(change.hunks()).extracting(Hunk::op).containsOnly(Hunk.Op.REPLACE);
     assertThat(change.hunks()).hasSize(4);
     assertThat(change.stats().sentencesEdited() + change.stats().sentencesAdded()).isPositive();
