@@ -24,27 +24,39 @@ import org.slf4j.LoggerFactory;
  * application id share the partitions of {@code newsdelta.raw-versions}.
  */
 public final class DiffWorkerService implements AutoCloseable {
-  /** The Streams application id, also the consumer group. */
-  public static final String APPLICATION_ID = "newsdelta-diff-worker";
+  /** The Streams application id of the original topic generation, also the consumer group. */
+  public static final String APPLICATION_ID = DiffWorkerConfig.APPLICATION_ID;
 
   private static final Logger LOG = LoggerFactory.getLogger(DiffWorkerService.class);
 
   private final KafkaStreams streams;
 
   public DiffWorkerService(DiffWorkerConfig config, String bootstrapServers) {
+    this(config, bootstrapServers, DiffTopology.Options.live(policy(config)));
+  }
+
+  /**
+   * A worker with the given topology options (a replay's), writing to the topics and with the application id
+   * of {@code config}'s topic generation.
+   */
+  public DiffWorkerService(DiffWorkerConfig config, String bootstrapServers, DiffTopology.Options options) {
     this.streams =
         new KafkaStreams(
             DiffTopology.build(
                 ArticleExtractor.withRules(config.siteRules()),
-                DiffTopology.Options.live(
-                    new VersionPolicy(ExtractorVersion.CURRENT, config.appendOnlyPeriod()))),
+                options.withTopics(config.versionsTopic(), config.changesTopic())),
             streamsProperties(config, bootstrapServers));
+  }
+
+  /** The versioning rules of this build with the configured settings. */
+  public static VersionPolicy policy(DiffWorkerConfig config) {
+    return new VersionPolicy(ExtractorVersion.CURRENT, config.appendOnlyPeriod());
   }
 
   /** The Streams settings of the diff worker (exactly once, poison records logged and skipped). */
   public static Properties streamsProperties(DiffWorkerConfig config, String bootstrapServers) {
     Properties p = new Properties();
-    p.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
+    p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
     p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.threads());
@@ -67,6 +79,11 @@ public final class DiffWorkerService implements AutoCloseable {
           return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
     streams.start();
+  }
+
+  /** The Streams client, for callers that watch its progress (replay). */
+  public KafkaStreams streams() {
+    return streams;
   }
 
   public KafkaStreams.State state() {

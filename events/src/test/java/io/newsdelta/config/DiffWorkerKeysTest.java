@@ -31,4 +31,22 @@ class DiffWorkerKeysTest {
         .hasMessageContaining("diff-worker.append-only-period")
         .hasMessageContaining("often");
   }
+
+  @Test
+  void shouldNameTheTopicsAndApplicationOfAGeneration() {
+    DiffWorkerConfig original = ConfigLoader.parse("", Map.of()).diffWorker();
+    DiffWorkerConfig g2 = ConfigLoader.parse("diff-worker:\n  topic-generation: g2\n", Map.of()).diffWorker();
+
+    assertThat(original.versionsTopic()).isEqualTo("newsdelta.article-versions");
+    assertThat(original.applicationId()).isEqualTo("newsdelta-diff-worker");
+    assertThat(g2.versionsTopic()).isEqualTo("newsdelta.article-versions.g2");
+    assertThat(g2.changesTopic()).isEqualTo("newsdelta.article-changes.g2");
+    assertThat(g2.applicationId()).isEqualTo("newsdelta-diff-worker.g2");
+  }
+
+  @Test
+  void shouldRefuseAGenerationThatIsNotATopicSuffix() {
+    assertThatThrownBy(() -> ConfigLoader.parse("diff-worker:\n  topic-generation: G 2!\n", Map.of()))
+        .hasMessageContaining("diff-worker.topic-generation").hasMessageContaining("g2");
+  }
 }

@@ -39,23 +39,39 @@ public final class DiffTopology {
    *     worker (announced even when no record comes), stream time for a replay of history (so a replay makes
    *     the same changes as the live worker did, whatever its speed)
    * @param releaseCheck how often the held additions are checked
+   * @param versionsTopic where versions go ({@code newsdelta.article-versions} or a replay's generation)
+   * @param changesTopic where changes go
    */
-  public record Options(VersionPolicy policy, PunctuationType releaseClock, Duration releaseCheck) {
+  public record Options(
+      VersionPolicy policy,
+      PunctuationType releaseClock,
+      Duration releaseCheck,
+      String versionsTopic,
+      String changesTopic) {
     public static final Options DEFAULT = live(VersionPolicy.DEFAULT);
 
     public Options {
       Objects.requireNonNull(policy, "policy");
       Objects.requireNonNull(releaseClock, "releaseClock");
+      Objects.requireNonNull(versionsTopic, "versionsTopic");
+      Objects.requireNonNull(changesTopic, "changesTopic");
     }
 
     /** The live worker's options: released by wall-clock time, checked every 30 s at most. */
     public static Options live(VersionPolicy policy) {
-      return new Options(policy, PunctuationType.WALL_CLOCK_TIME, checkEvery(policy));
+      return new Options(policy, PunctuationType.WALL_CLOCK_TIME, checkEvery(policy), Topics.ARTICLE_VERSIONS,
+          Topics.ARTICLE_CHANGES);
     }
 
     /** A replay's options: released by stream time (the raw versions' record timestamps). */
     public static Options replay(VersionPolicy policy) {
-      return new Options(policy, PunctuationType.STREAM_TIME, checkEvery(policy));
+      return new Options(policy, PunctuationType.STREAM_TIME, checkEvery(policy), Topics.ARTICLE_VERSIONS,
+          Topics.ARTICLE_CHANGES);
+    }
+
+    /** The same options writing to other topics. */
+    public Options withTopics(String versions, String changes) {
+      return new Options(policy, releaseClock, releaseCheck, versions, changes);
     }
 
     private static Duration checkEvery(VersionPolicy policy) {
@@ -87,13 +103,13 @@ public final class DiffTopology {
         PROCESSOR);
     topology.addSink(
         VERSIONS_SINK,
-        Topics.ARTICLE_VERSIONS,
+        options.versionsTopic(),
         Serdes.String().serializer(),
         JsonSerde.of(ArticleVersion.class),
         PROCESSOR);
     topology.addSink(
         CHANGES_SINK,
-        Topics.ARTICLE_CHANGES,
+        options.changesTopic(),
         Serdes.String().serializer(),
         JsonSerde.of(ArticleChange.class),
         PROCESSOR);
