@@ -40,12 +40,24 @@ public final class DiffWorkerService implements AutoCloseable {
    * of {@code config}'s topic generation.
    */
   public DiffWorkerService(DiffWorkerConfig config, String bootstrapServers, DiffTopology.Options options) {
+    this(config, bootstrapServers, options, new Properties());
+  }
+
+  /** The live worker with Streams settings overridden (for load runs comparing settings). */
+  public DiffWorkerService(DiffWorkerConfig config, String bootstrapServers, Properties overrides) {
+    this(config, bootstrapServers, DiffTopology.Options.live(policy(config)), overrides);
+  }
+
+  private DiffWorkerService(
+      DiffWorkerConfig config, String bootstrapServers, DiffTopology.Options options, Properties overrides) {
+    Properties props = streamsProperties(config, bootstrapServers);
+    props.putAll(overrides);
     this.streams =
         new KafkaStreams(
             DiffTopology.build(
                 ArticleExtractor.withRules(config.siteRules()),
                 options.withTopics(config.versionsTopic(), config.changesTopic())),
-            streamsProperties(config, bootstrapServers));
+            props);
   }
 
   /** The versioning rules of this build with the configured settings. */
