@@ -4,6 +4,7 @@ import io.newsdelta.app.cli.BrokerCommand;
 import io.newsdelta.app.cli.ConfigCommand;
 import io.newsdelta.app.cli.DemoCommand;
 import io.newsdelta.app.cli.ExtractCommand;
+import io.newsdelta.app.cli.ReplayCommand;
 import io.newsdelta.app.cli.RunCommand;
 import io.newsdelta.app.cli.ServiceCommand;
 import io.newsdelta.app.cli.TailCommand;
@@ -42,6 +43,7 @@ public final class Main {
     cli.addSubcommand("tail", new TailCommand());
     cli.addSubcommand("config", new ConfigCommand());
     cli.addSubcommand("completion", new AutoComplete.GenerateCompletion());
+    cli.addSubcommand("replay", new ReplayCommand());
     return cli;
   }
 }

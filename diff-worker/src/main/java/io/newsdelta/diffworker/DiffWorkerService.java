@@ -3,6 +3,8 @@ package io.newsdelta.diffworker;
 import io.newsdelta.NewsdeltaException;
 import io.newsdelta.config.DiffWorkerConfig;
 import io.newsdelta.extract.ArticleExtractor;
+import io.newsdelta.extract.ExtractorVersion;
+import io.newsdelta.diffworker.version.VersionPolicy;
 import io.newsdelta.diffworker.stream.DiffTopology;
 import io.newsdelta.diffworker.stream.PoisonRecordHandler;
 import io.newsdelta.events.Topics;
@@ -22,24 +24,51 @@ import org.slf4j.LoggerFactory;
  * application id share the partitions of {@code newsdelta.raw-versions}.
  */
 public final class DiffWorkerService implements AutoCloseable {
-  /** The Streams application id, also the consumer group. */
-  public static final String APPLICATION_ID = "newsdelta-diff-worker";
+  /** The Streams application id of the original topic generation, also the consumer group. */
+  public static final String APPLICATION_ID = DiffWorkerConfig.APPLICATION_ID;
 
   private static final Logger LOG = LoggerFactory.getLogger(DiffWorkerService.class);
 
   private final KafkaStreams streams;
 
   public DiffWorkerService(DiffWorkerConfig config, String bootstrapServers) {
+    this(config, bootstrapServers, DiffTopology.Options.live(policy(config)));
+  }
+
+  /**
+   * A worker with the given topology options (a replay's), writing to the topics and with the application id
+   * of {@code config}'s topic generation.
+   */
+  public DiffWorkerService(DiffWorkerConfig config, String bootstrapServers, DiffTopology.Options options) {
+    this(config, bootstrapServers, options, new Properties());
+  }
+
+  /** The live worker with Streams settings overridden (for load runs comparing settings). */
+  public DiffWorkerService(DiffWorkerConfig config, String bootstrapServers, Properties overrides) {
+    this(config, bootstrapServers, DiffTopology.Options.live(policy(config)), overrides);
+  }
+
+  private DiffWorkerService(
+      DiffWorkerConfig config, String bootstrapServers, DiffTopology.Options options, Properties overrides) {
+    Properties props = streamsProperties(config, bootstrapServers);
+    props.putAll(overrides);
     this.streams =
         new KafkaStreams(
-            DiffTopology.build(ArticleExtractor.withRules(config.siteRules())),
-            streamsProperties(config, bootstrapServers));
+            DiffTopology.build(
+                ArticleExtractor.withRules(config.siteRules()),
+                options.withTopics(config.versionsTopic(), config.changesTopic())),
+            props);
+  }
+
+  /** The versioning rules of this build with the configured settings. */
+  public static VersionPolicy policy(DiffWorkerConfig config) {
+    return new VersionPolicy(ExtractorVersion.CURRENT, config.appendOnlyPeriod());
   }
 
   /** The Streams settings of the diff worker (exactly once, poison records logged and skipped). */
   public static Properties streamsProperties(DiffWorkerConfig config, String bootstrapServers) {
     Properties p = new Properties();
-    p.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
+    p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
     p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.threads());
@@ -62,6 +91,11 @@ public final class DiffWorkerService implements AutoCloseable {
           return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
     streams.start();
+  }
+
+  /** The Streams client, for callers that watch its progress (replay). */
+  public KafkaStreams streams() {
+    return streams;
   }
 
   public KafkaStreams.State state() {

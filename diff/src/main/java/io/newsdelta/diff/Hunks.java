@@ -18,8 +18,19 @@ public final class Hunks {
     for (ParagraphDiff paragraph : diff.paragraphs()) {
       switch (paragraph.kind()) {
         case UNCHANGED -> run.flush(hunks, "\n");
-        case DELETED -> run.deleted.add(paragraph.plainText());
-        case INSERTED -> run.inserted.add(paragraph.plainText());
+        case DELETED, INSERTED -> {
+          if (paragraph.moved()) {
+            // Each end of a move is a hunk of its own, so the flag belongs to exactly the moved text.
+            run.flush(hunks, "\n");
+            boolean away = paragraph.kind() == ParagraphDiff.Kind.DELETED;
+            hunks.add(new Hunk(away ? Hunk.Op.DELETE : Hunk.Op.INSERT, away ? paragraph.plainText() : "",
+                away ? "" : paragraph.plainText(), true));
+          } else if (paragraph.kind() == ParagraphDiff.Kind.DELETED) {
+            run.deleted.add(paragraph.plainText());
+          } else {
+            run.inserted.add(paragraph.plainText());
+          }
+        }
         case CHANGED -> {
           run.flush(hunks, "\n");
           for (Segment s : paragraph.segments()) {

@@ -8,8 +8,10 @@ import java.util.List;
  * @param kind whether the paragraph is unchanged, edited, removed or added
  * @param segments the paragraph's words; a single {@link Segment.Kind#EQUAL}, {@code DELETED} or
  *     {@code INSERTED} segment unless the paragraph was edited
+ * @param moved true for a paragraph that was moved, not removed or added: it is {@code DELETED} where it was
+ *     and {@code INSERTED} where it now is, with the same text
  */
-public record ParagraphDiff(Kind kind, List<Segment> segments) {
+public record ParagraphDiff(Kind kind, List<Segment> segments, boolean moved) {
 
   /** What happened to a paragraph between the two versions. */
   public enum Kind {
@@ -21,6 +23,11 @@ public record ParagraphDiff(Kind kind, List<Segment> segments) {
 
   public ParagraphDiff {
     segments = List.copyOf(segments);
+  }
+
+  /** A paragraph that was not moved. */
+  public ParagraphDiff(Kind kind, List<Segment> segments) {
+    this(kind, segments, false);
   }
 
   /** The paragraph's text as it reads in the new version (or the old one, for a deleted paragraph). */

@@ -33,6 +33,8 @@ public final class ConfigKeys {
           new Key("ingest.fetch-concurrency", false),
           new Key("diff-worker.threads", false),
           new Key("diff-worker.state-dir", false),
+          new Key("diff-worker.append-only-period", false),
+          new Key("diff-worker.topic-generation", false),
           new Key("extract.sites", true),
           new Key("notifier.http.port", false),
           new Key("notifier.http.bind", false),

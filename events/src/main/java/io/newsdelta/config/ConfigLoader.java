@@ -156,7 +156,9 @@ public final class ConfigLoader {
     DiffWorkerConfig diffWorker = new DiffWorkerConfig(
             v.integer("diff-worker.threads", 1),
             Path.of(v.text("diff-worker.state-dir", "./data/diff-worker")),
-            siteRules(v));
+            siteRules(v),
+            v.duration("diff-worker.append-only-period", "15m"),
+            v.text("diff-worker.topic-generation", ""));
     NotifierConfig notifier =
         new NotifierConfig(
             v.text("notifier.http.bind", "127.0.0.1"),

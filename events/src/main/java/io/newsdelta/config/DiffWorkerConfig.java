@@ -1,6 +1,9 @@
 package io.newsdelta.config;
 
+import io.newsdelta.events.Topics;
+import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The diff worker's settings.
@@ -8,10 +11,65 @@ import java.util.List;
  * @param threads stream threads in this instance
  * @param stateDir where the local copy of the per-article state lives (restored from Kafka when lost)
  * @param siteRules per-host extraction rules ({@code extract.sites})
+ * @param appendOnlyPeriod at most one change per this period for updates that only add text (live blogs)
+ * @param topicGeneration "" for the original topics, or the suffix of a generation made by {@code replay}
+ *     ({@code g2}: {@code newsdelta.article-versions.g2}, {@code newsdelta.article-changes.g2}); the worker
+ *     writes to that generation and the notifier must read from it
  */
-public record DiffWorkerConfig(int threads, java.nio.file.Path stateDir, List<SiteRule> siteRules) {
+public record DiffWorkerConfig(
+    int threads,
+    java.nio.file.Path stateDir,
+    List<SiteRule> siteRules,
+    Duration appendOnlyPeriod,
+    String topicGeneration) {
+  /** The default of {@code diff-worker.append-only-period}. */
+  public static final Duration DEFAULT_APPEND_ONLY_PERIOD = Duration.ofMinutes(15);
+  /** The application id (and consumer group) of the original generation. */
+  public static final String APPLICATION_ID = "newsdelta-diff-worker";
+
+  private static final Pattern GENERATION = Pattern.compile("[a-z0-9][a-z0-9-]{0,19}");
+
   public DiffWorkerConfig {
     siteRules = List.copyOf(siteRules);
     Check.range("diff-worker.threads", threads, 1, 64);
+    Check.positive("diff-worker.append-only-period", appendOnlyPeriod);
+    topicGeneration = topicGeneration == null ? "" : topicGeneration;
+    if (!topicGeneration.isEmpty() && !GENERATION.matcher(topicGeneration).matches()) {
+      throw ConfigException.badValue(
+          "diff-worker.topic-generation", topicGeneration,
+          "empty (the original topics) or up to 20 lower-case letters, digits and dashes, such as g2");
+    }
+  }
+
+  /** The settings with the defaults of the keys added later. */
+  public DiffWorkerConfig(int threads, java.nio.file.Path stateDir, List<SiteRule> siteRules) {
+    this(threads, stateDir, siteRules, DEFAULT_APPEND_ONLY_PERIOD, "");
+  }
+
+  /** The settings writing to another generation of the topics. */
+  public DiffWorkerConfig withGeneration(String generation) {
+    return new DiffWorkerConfig(threads, stateDir, siteRules, appendOnlyPeriod, generation);
+  }
+
+  /** The versions topic of this generation. */
+  public String versionsTopic() {
+    return suffixed(Topics.ARTICLE_VERSIONS);
+  }
+
+  /** The changes topic of this generation (what the notifier must read). */
+  public String changesTopic() {
+    return suffixed(Topics.ARTICLE_CHANGES);
+  }
+
+  /**
+   * The Streams application id of this generation: each generation has its own state and position, so a
+   * replay's state is what the worker continues with once the generation is switched to.
+   */
+  public String applicationId() {
+    return suffixed(APPLICATION_ID);
+  }
+
+  private String suffixed(String name) {
+    return topicGeneration.isEmpty() ? name : name + "." + topicGeneration;
   }
 }

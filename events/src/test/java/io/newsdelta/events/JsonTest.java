@@ -21,7 +21,7 @@ class JsonTest {
         .contains("\"fromObservedAt\":\"2009-04-27T10:00:00Z\"")
         .contains("\"op\":\"replace\"")
         .contains("\"revertOf\":null")
-        .contains("\"stats\":{\"wordsAdded\":1,\"wordsRemoved\":1}");
+        .contains("\"stats\":{\"wordsAdded\":1,\"wordsRemoved\":1,");
     assertThat(Json.read(json, ArticleChange.class)).isEqualTo(change);
   }
 

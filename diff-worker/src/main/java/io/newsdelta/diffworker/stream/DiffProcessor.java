@@ -10,10 +10,15 @@ import io.newsdelta.events.ArticleChange;
 import io.newsdelta.events.ArticleVersion;
 import io.newsdelta.events.CloudEvents;
 import io.newsdelta.events.RawVersion;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,25 +26,31 @@ import org.slf4j.MDC;
 
 /**
  * Extracts each raw version, asks {@link Versioner} whether its text is new, and if so stores the new state
- * and forwards the version (and the change, from version 2 on). Runs inside a Streams task, so the state
- * update and both outputs commit together or not at all.
+ * and forwards the version (and the changes to announce). A punctuator announces held live-blog additions
+ * once they are due. Runs inside a Streams task, so the state updates and the outputs commit together or not
+ * at all.
  */
 final class DiffProcessor implements Processor<String, RawVersion, String, Object> {
   private static final Logger LOG = LoggerFactory.getLogger(DiffProcessor.class);
   private static final String SOURCE = "/newsdelta/diff-worker";
 
   private final ArticleExtractor extractor;
+  private final DiffTopology.Options options;
   private ProcessorContext<String, Object> context;
   private KeyValueStore<String, ArticleState> store;
+  private KeyValueStore<String, Long> held;
 
-  DiffProcessor(ArticleExtractor extractor) {
+  DiffProcessor(ArticleExtractor extractor, DiffTopology.Options options) {
     this.extractor = extractor;
+    this.options = options;
   }
 
   @Override
   public void init(ProcessorContext<String, Object> context) {
     this.context = context;
     this.store = context.getStateStore(DiffTopology.STORE);
+    this.held = context.getStateStore(DiffTopology.HELD_STORE);
+    context.schedule(options.releaseCheck(), options.releaseClock(), this::releaseDue);
   }
 
   @Override
@@ -54,19 +65,59 @@ final class DiffProcessor implements Processor<String, RawVersion, String, Objec
       if (text == null) {
         return;
       }
+      ArticleState before = store.get(record.key());
       Observation observation =
-          Versioner.observe(store.get(record.key()), record.key(), raw.url(), raw.fetchedAt(), text);
+          Versioner.observe(before, record.key(), raw.url(), raw.fetchedAt(), text, options.policy());
+      keep(record.key(), before, observation.state());
       if (!observation.isNewVersion()) {
         LOG.debug("No text change in {} fetched at {}", raw.url(), raw.fetchedAt());
         return;
       }
-      store.put(record.key(), observation.state());
-      forward(record, observation.version());
-      if (observation.change() != null) {
-        forward(record, observation.change());
+      forward(record.key(), record.timestamp(), observation.version());
+      for (ArticleChange change : observation.changes()) {
+        forward(record.key(), record.timestamp(), change);
       }
     } finally {
       MDC.remove("articleId");
+    }
+  }
+
+  /** Stores the new state (when it changed) and keeps the index of held articles in step with it. */
+  private void keep(String key, ArticleState before, ArticleState after) {
+    if (after == before) {
+      return;
+    }
+    store.put(key, after);
+    boolean wasHolding = before != null && before.holding();
+    if (after.holding() && !wasHolding) {
+      held.put(key, Versioner.dueAt(after, options.policy()).toEpochMilli());
+    } else if (!after.holding() && wasHolding) {
+      held.delete(key);
+    }
+  }
+
+  /** Announces the held live-blog additions whose period has passed by {@code timestamp}. */
+  private void releaseDue(long timestamp) {
+    List<String> due = new ArrayList<>();
+    try (KeyValueIterator<String, Long> it = held.all()) {
+      while (it.hasNext()) {
+        KeyValue<String, Long> next = it.next();
+        if (next.value <= timestamp) {
+          due.add(next.key);
+        }
+      }
+    }
+    for (String key : due) {
+      ArticleState before = store.get(key);
+      Observation released = Versioner.release(before, Instant.ofEpochMilli(timestamp), options.policy());
+      if (before == null) {
+        held.delete(key);
+        continue;
+      }
+      keep(key, before, released.state());
+      for (ArticleChange change : released.changes()) {
+        forward(key, timestamp, change);
+      }
     }
   }
 
@@ -91,20 +142,18 @@ final class DiffProcessor implements Processor<String, RawVersion, String, Objec
     return new ArticleText(article.title(), article.standfirst(), article.byline(), article.paragraphs());
   }
 
-  private void forward(Record<String, RawVersion> input, ArticleVersion version) {
+  private void forward(String key, long timestamp, ArticleVersion version) {
     RecordHeaders headers = new RecordHeaders();
     CloudEvents.addHeaders(
         headers, version.articleId() + "#" + version.version(), CloudEvents.TYPE_ARTICLE_VERSION, SOURCE);
-    context.forward(
-        new Record<String, Object>(input.key(), version, input.timestamp(), headers), DiffTopology.VERSIONS_SINK);
+    context.forward(new Record<String, Object>(key, version, timestamp, headers), DiffTopology.VERSIONS_SINK);
     LOG.info("Version {} of {} ({})", version.version(), version.articleId(), version.title());
   }
 
-  private void forward(Record<String, RawVersion> input, ArticleChange change) {
+  private void forward(String key, long timestamp, ArticleChange change) {
     RecordHeaders headers = new RecordHeaders();
     CloudEvents.addHeaders(headers, change.changeId(), CloudEvents.TYPE_ARTICLE_CHANGE, SOURCE);
-    context.forward(
-        new Record<String, Object>(input.key(), change, input.timestamp(), headers), DiffTopology.CHANGES_SINK);
+    context.forward(new Record<String, Object>(key, change, timestamp, headers), DiffTopology.CHANGES_SINK);
     LOG.info("Change {}: {}", change.changeId(), change.summary());
   }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.newsdelta.diffworker.SeedPage;
 import io.newsdelta.diffworker.SeedStory;
 import io.newsdelta.extract.ArticleExtractor;
+import io.newsdelta.diffworker.version.ArticleState;
+import io.newsdelta.extract.ExtractorVersion;
 import io.newsdelta.events.ArticleChange;
 import io.newsdelta.events.ArticleVersion;
 import io.newsdelta.events.Hashes;
@@ -24,6 +26,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +46,7 @@ class DiffTopologyTest {
   void setUp() {
     Properties props =
         DiffWorkerService.streamsProperties(new DiffWorkerConfig(1, stateDir, List.of()), "unused:9092");
-    driver = new TopologyTestDriver(DiffTopology.build(ArticleExtractor.generic()), props);
+    driver = new TopologyTestDriver(DiffTopology.build(ArticleExtractor.generic()), props, T0);
     raw = driver.createInputTopic(Topics.RAW_VERSIONS, Serdes.String().serializer(), JsonSerde.of(RawVersion.class));
     versions =
         driver.createOutputTopic(
@@ -69,8 +72,13 @@ class DiffTopologyTest {
     assertThat(change.title()).isEqualTo("Plan to monitor all internet use");
     assertThat(change.fromVersion()).isEqualTo(1);
     assertThat(change.toVersion()).isEqualTo(2);
+    assertThat(change.kind()).isEqualTo(ArticleChange.Kind.EDIT);
+    assertThat(change.movedTo()).isNull();
     assertThat(change.hunks()).extracting(Hunk::op).containsOnly(Hunk.Op.REPLACE);
     assertThat(change.hunks()).hasSize(4);
+    assertThat(change.stats().sentencesEdited() + change.stats().sentencesAdded()).isPositive();
+    assertThat(change.summary()).containsPattern("\\d+ sentences? (added|deleted|rewritten)")
+        .contains("headline changed from");
     assertThat(change.hunks())
         .allSatisfy(
             h -> assertThat(h.oldText() + h.newText()).doesNotContain("Popular", "Buy product", "Updated", "comments", "Most read", "Related"));
@@ -102,6 +110,118 @@ class DiffTopologyTest {
     send(SeedPage.html(SeedStory.version(4), 1), 0);
 
     assertThat(versions.readValuesToList()).hasSize(1);
+  }
+
+  @Test
+  void shouldRebaselineSilentlyAfterAnExtractorUpgrade() {
+    send(SeedPage.html(SeedStory.version(4), 1), 0);
+    KeyValueStore<String, ArticleState> store = driver.getKeyValueStore(DiffTopology.STORE);
+    ArticleState made = store.get(URL);
+    // As if version 1 had been extracted by older rules that kept one more paragraph.
+    ArticleVersion old = made.latest();
+    List<String> olderText = new java.util.ArrayList<>(old.paragraphs());
+    olderText.add("Share this page");
+    store.put(URL, new ArticleState(
+        new ArticleVersion(old.articleId(), old.url(), 1, old.observedAt(), old.title(), old.byline(), olderText,
+            "older-hash", old.standfirst(), "0", false, null),
+        List.of("older-hash"), "0"));
+
+    send(SeedPage.html(SeedStory.version(4), 2), 5);
+    send(SeedPage.html(SeedStory.version(5), 3), 40);
+
+    List<ArticleVersion> recorded = versions.readValuesToList();
+    assertThat(recorded).extracting(ArticleVersion::version).containsExactly(1, 2, 3);
+    assertThat(recorded.get(1).rebaseline()).isTrue();
+    assertThat(recorded).extracting(ArticleVersion::extractorVersion).containsOnly(ExtractorVersion.CURRENT);
+    List<ArticleChange> announced = changes.readValuesToList();
+    assertThat(announced).hasSize(1);
+    assertThat(announced.get(0).fromVersion()).isEqualTo(2);
+    assertThat(announced.get(0).toVersion()).isEqualTo(3);
+  }
+
+  @Test
+  void shouldAnnounceAFlipFlopOnceAndThenOnlyRecordIt() {
+    for (int i = 0; i < 6; i++) {
+      send(SeedPage.html(SeedStory.version(i % 2 == 0 ? 4 : 5), i + 1), 10 * i);
+    }
+
+    List<ArticleVersion> recorded = versions.readValuesToList();
+    assertThat(recorded).extracting(ArticleVersion::version).containsExactly(1, 2, 3, 4, 5, 6);
+    assertThat(recorded).extracting(ArticleVersion::revertOf).containsExactly(null, null, 1, 2, 3, 4);
+    assertThat(changes.readValuesToList())
+        .extracting(ArticleChange::toVersion, ArticleChange::revertOf)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(2, null), org.assertj.core.groups.Tuple.tuple(3, 1));
+  }
+
+  @Test
+  void shouldSummariseLiveBlogPostsOncePerPeriodWithoutLosingAny() {
+    List<String> posts = new java.util.ArrayList<>(SeedStory.version(4).paragraphs());
+    send(SeedPage.html(SeedStory.version(4), 1), 0);
+    for (int i = 1; i <= 4; i++) {
+      posts.add("Live update number " + i + ": the minister has answered questions from the committee.");
+      send(SeedPage.html(new io.newsdelta.diffworker.version.ArticleText(
+          SeedStory.version(4).title(), null, null, posts), 1 + i), i);
+    }
+    List<ArticleChange> beforeThePeriod = changes.readValuesToList();
+
+    driver.advanceWallClockTime(java.time.Duration.ofMinutes(17));
+
+    assertThat(versions.readValuesToList()).extracting(ArticleVersion::version).containsExactly(1, 2, 3, 4, 5);
+    assertThat(beforeThePeriod).extracting(ArticleChange::fromVersion, ArticleChange::toVersion)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(1, 2));
+    List<ArticleChange> released = changes.readValuesToList();
+    assertThat(released).hasSize(1);
+    assertThat(released.get(0).fromVersion()).isEqualTo(2);
+    assertThat(released.get(0).toVersion()).isEqualTo(5);
+    assertThat(released.get(0).appendOnly()).isTrue();
+    assertThat(released.get(0).summary()).contains("3 paragraphs added in 3 updates");
+    assertThat(String.join("\n", released.get(0).hunks().stream().map(Hunk::newText).toList()))
+        .contains("number 2", "number 3", "number 4");
+    driver.advanceWallClockTime(java.time.Duration.ofMinutes(30));
+    assertThat(changes.isEmpty()).isTrue();
+  }
+
+  /** The seed story with its body edited by {@code edit}, paragraph list in, paragraph list out. */
+  private static String seedWith(java.util.function.UnaryOperator<List<String>> edit, int render) {
+    io.newsdelta.diffworker.version.ArticleText v4 = SeedStory.version(4);
+    List<String> paragraphs = edit.apply(new java.util.ArrayList<>(v4.paragraphs()));
+    return SeedPage.html(new io.newsdelta.diffworker.version.ArticleText(v4.title(), null, null, paragraphs), render);
+  }
+
+  @Test
+  void shouldMarkATypoFixMinorWithItsKind() {
+    send(seedWith(p -> { p.set(0, p.get(0).replace("unveiled", "unvieled")); return p; }, 1), 0);
+    send(SeedPage.html(SeedStory.version(4), 2), 10);
+
+    ArticleChange change = changes.readValue();
+    assertThat(change.minor()).isTrue();
+    assertThat(change.minorKind()).isEqualTo("typo");
+  }
+
+  @Test
+  void shouldFlagAnAddedCorrectionNoteAndNameItInTheSummary() {
+    String note = "Correction: an earlier version of this article said the plan would cost £2bn.";
+    send(SeedPage.html(SeedStory.version(4), 1), 0);
+    send(seedWith(p -> { p.add(note); return p; }, 2), 30);
+
+    ArticleChange change = changes.readValue();
+    assertThat(change.correction()).isTrue();
+    assertThat(change.correctionNote()).isEqualTo(note);
+    assertThat(change.summary()).contains("correction note added: \"Correction: an earlier version");
+  }
+
+  @Test
+  void shouldAnnounceAMovedParagraphAsAMoveWithSentenceCounts() {
+    send(SeedPage.html(SeedStory.version(4), 1), 0);
+    send(seedWith(p -> { p.add(p.remove(1)); return p; }, 2), 30);
+
+    ArticleChange change = changes.readValue();
+    assertThat(change.hunks()).isNotEmpty().allMatch(Hunk::moved);
+    assertThat(change.stats().wordsAdded()).isZero();
+    assertThat(change.stats().sentencesMoved()).isPositive();
+    assertThat(change.stats().sentencesAdded() + change.stats().sentencesDeleted()).isZero();
+    assertThat(change.summary()).contains("moved");
+    assertThat(change.ledeChanged()).isFalse();
   }
 
   private void send(String html, int minutes) {
