@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * Decodes a page body as fetched: the charset from the Content-Type header, else a byte order mark,
  * else a {@code <meta charset>} or {@code http-equiv} declaration in the first bytes, else UTF-8.
  */
-final class CharsetSniffer {
+public final class CharsetSniffer {
 
   private static final int META_SCAN_BYTES = 8192;
   private static final Pattern CHARSET = Pattern.compile(
@@ -19,7 +19,7 @@ final class CharsetSniffer {
   private CharsetSniffer() {}
 
   /** Decodes {@code body} to a string, stripping any byte order mark. */
-  static String decode(byte[] body, String contentType) {
+  public static String decode(byte[] body, String contentType) {
     Charset fromHeader = charsetOf(contentType);
     int bomLength = 0;
     Charset fromBom = null;
