@@ -372,6 +372,13 @@ public final class ArticleWatcher implements ArticleSink {
     return waitMs;
   }
 
+  private boolean allowedByRobots(URI url) {
+    synchronized (lock) {
+      return robots.rules(RobotsCache.site(url), nanoTime.getAsLong()).map(r -> r.isAllowed(url.toString()))
+          .orElse(true);
+    }
+  }
+
   private boolean robotsApply(ArticleState s) {
     return !feedsWithoutRobots.contains(s.feedUrl());
   }
@@ -452,6 +459,13 @@ public final class ArticleWatcher implements ArticleSink {
       return;
     }
     URI url = uri(before.url());
+    if (robotsApply(before) && !allowedByRobots(url)) {
+      // Queued while its site's robots.txt was being read, which then turned out to forbid it.
+      done(token);
+      finishSlot(start.host());
+      processing.execute(() -> refuseByRobots(before.articleId()));
+      return;
+    }
     Map<String, String> headers = new LinkedHashMap<>(2);
     if (before.etag() != null) {
       headers.put("If-None-Match", before.etag());
