@@ -105,10 +105,13 @@ class IngestFetchingIT {
     }
 
     assertThat(site.maxInFlight()).isEqualTo(2);
-    // Starts are 200 ms apart at the client; arrival times also carry the client's connection set-up (the first
-    // requests open new connections), so the server sees them within a margin of that.
-    // (measured: 162 ms at worst on a loaded 2-core machine). robots.txt counts as one of the host's requests.
-    assertThat(site.minGapMillis("/")).isGreaterThanOrEqualTo(150);
+    // Starts are at least 200 ms apart at the client. Arrival times at the server also carry the client's own
+    // scheduling and connection set-up, so single gaps can look shorter there (145 ms seen on a loaded 2-core
+    // machine); over all requests the pace must still be the configured one.
+    List<CountingSite.Request> all = site.requests();
+    long span = all.get(all.size() - 1).startNanos() - all.get(0).startNanos();
+    assertThat(span).isGreaterThanOrEqualTo((all.size() - 1) * Duration.ofMillis(190).toNanos());
+    assertThat(site.minGapMillis("/")).isGreaterThanOrEqualTo(100);
     assertThat(site.requests("/robots.txt")).hasSize(1);
   }
 

@@ -153,6 +153,17 @@ public final class HostQueues {
     h.nextStart = now + h.gap();
   }
 
+  /**
+   * The request picked last for the host was handed to the HTTP client only now: its gap counts from now, so the
+   * time between picking and sending does not shorten the gap the site sees.
+   */
+  public void sent(String host, long now) {
+    Host h = hosts.get(host);
+    if (h != null) {
+      h.nextStart = Math.max(h.nextStart, now + h.gap());
+    }
+  }
+
   /** A request of the host ended (whatever its outcome). */
   public void finished(String host) {
     Host h = hosts.get(host);

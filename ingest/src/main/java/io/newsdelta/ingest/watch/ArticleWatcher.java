@@ -477,6 +477,9 @@ public final class ArticleWatcher implements ArticleSink {
       fetcher.fetch(url, headers, ContentTypes::mayBeHtml)
           .whenCompleteAsync((response, error) -> afterFetch(start.host(), before, token, url, response, error),
               processing);
+      synchronized (lock) {
+        hosts.sent(start.host(), nanoTime.getAsLong());
+      }
     } catch (RuntimeException e) {
       done(token);
       throw e;
