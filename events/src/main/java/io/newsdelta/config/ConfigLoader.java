@@ -150,9 +150,14 @@ public final class ConfigLoader {
             v.duration("ingest.feed-poll-interval", "5m"),
             v.list("ingest.article-recheck", DEFAULT_RECHECK, Durations.ALLOWED, Durations::parse),
             v.duration("ingest.fetch-timeout", "30s"),
-            v.integer("ingest.max-page-bytes", 8 * 1024 * 1024),
+            v.integer("ingest.max-page-bytes", IngestConfig.DEFAULT_MAX_PAGE_BYTES),
             v.text("ingest.user-agent", "newsdelta/0.1 (+https://github.com/newsdelta/newsdelta)"),
-            v.integer("ingest.fetch-concurrency", 8));
+            v.integer("ingest.fetch-concurrency", 256),
+            v.integer("ingest.host-concurrency", 4),
+            v.gap("ingest.host-min-gap", "250ms"),
+            hostLimits(v),
+            v.duration("ingest.robots-ttl", "1h"),
+            v.duration("ingest.catch-up-window", "5m"));
     DiffWorkerConfig diffWorker = new DiffWorkerConfig(
             v.integer("diff-worker.threads", 1),
             Path.of(v.text("diff-worker.state-dir", "./data/diff-worker")),
@@ -189,12 +194,55 @@ public final class ConfigLoader {
       if (item.isTextual()) {
         result.add(new FeedConfig(httpUrl(item.asText(), key + ".url"), null));
       } else if (item.isObject() && item.hasNonNull("url")) {
-        Values.checkFields(item, key, List.of("url", "name"));
+        Values.checkFields(item, key, List.of("url", "name", "robots"));
         String name = item.hasNonNull("name") ? item.get("name").asText() : null;
-        result.add(new FeedConfig(httpUrl(item.get("url").asText(), key + ".url"), name));
+        boolean robots = true;
+        if (item.hasNonNull("robots")) {
+          JsonNode r = item.get("robots");
+          String text = r.asText().trim();
+          if (!(r.isBoolean() || text.equals("true") || text.equals("false"))) {
+            throw ConfigException.badValue(key + ".robots", text, "true or false");
+          }
+          robots = r.isBoolean() ? r.booleanValue() : Boolean.parseBoolean(text);
+        }
+        result.add(new FeedConfig(httpUrl(item.get("url").asText(), key + ".url"), name, robots));
       } else {
         throw ConfigException.badValue(key, item, "a feed URL or a mapping with url and an optional name");
       }
+    }
+    return result;
+  }
+
+  private static List<IngestConfig.HostLimit> hostLimits(Values v) {
+    JsonNode hosts = v.node("ingest.hosts");
+    List<IngestConfig.HostLimit> result = new ArrayList<>();
+    if (hosts == null || hosts.isNull()) {
+      return result;
+    }
+    String allowed = "a list of {host, concurrency, min-gap} (concurrency and min-gap optional)";
+    if (!hosts.isArray()) {
+      throw ConfigException.badValue("ingest.hosts", hosts, allowed);
+    }
+    for (int i = 0; i < hosts.size(); i++) {
+      JsonNode item = hosts.get(i);
+      String key = "ingest.hosts[" + i + "]";
+      if (!item.isObject() || !item.hasNonNull("host")) {
+        throw ConfigException.badValue(key, item, allowed);
+      }
+      Values.checkFields(item, key, List.of("host", "concurrency", "min-gap"));
+      int concurrency = v.integer("ingest.host-concurrency", 4);
+      if (item.hasNonNull("concurrency")) {
+        try {
+          concurrency = Integer.parseInt(item.get("concurrency").asText().trim());
+        } catch (NumberFormatException e) {
+          throw ConfigException.badValue(key + ".concurrency", item.get("concurrency").asText(), "a whole number");
+        }
+      }
+      Duration gap = v.gap("ingest.host-min-gap", "250ms");
+      if (item.hasNonNull("min-gap")) {
+        gap = gap(key + ".min-gap", item.get("min-gap").asText());
+      }
+      result.add(new IngestConfig.HostLimit(item.get("host").asText(), concurrency, gap));
     }
     return result;
   }
@@ -308,6 +356,11 @@ public final class ConfigLoader {
       }
     }
 
+    /** A duration that may be zero ({@code 0}, {@code 0ms}): no gap. */
+    Duration gap(String path, String fallback) {
+      return ConfigLoader.gap(path, text(path, fallback));
+    }
+
     <T> List<T> list(String path, List<String> fallback, String allowed, Function<String, T> parse) {
       return list(path, fallback, allowed, parse, null);
     }
@@ -350,6 +403,17 @@ public final class ConfigLoader {
                   throw new ConfigException("config key " + key + "." + f + " is not known; allowed: " + allowed);
                 }
               });
+    }
+  }
+
+  private static Duration gap(String key, String raw) {
+    if (raw.trim().matches("0+(ms|s|m|h|d)?")) {
+      return Duration.ZERO;
+    }
+    try {
+      return Durations.parse(raw);
+    } catch (IllegalArgumentException e) {
+      throw ConfigException.badValue(key, raw, "0 or " + e.getMessage());
     }
   }
 

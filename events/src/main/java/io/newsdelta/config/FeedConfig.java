@@ -7,5 +7,12 @@ import java.net.URI;
  *
  * @param url the RSS, Atom or OPML URL
  * @param name a human name, or null
+ * @param robots whether the article pages of this feed obey their site's robots.txt ({@code feeds[].robots},
+ *     default true)
  */
-public record FeedConfig(URI url, String name) {}
+public record FeedConfig(URI url, String name, boolean robots) {
+  /** A feed whose pages obey robots.txt. */
+  public FeedConfig(URI url, String name) {
+    this(url, name, true);
+  }
+}

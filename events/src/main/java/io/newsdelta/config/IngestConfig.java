@@ -1,7 +1,12 @@
 package io.newsdelta.config;
 
+import io.newsdelta.events.Topics;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * The ingest service's settings.
@@ -9,10 +14,17 @@ import java.util.List;
  * @param feeds the feeds to poll
  * @param feedPollInterval how often each feed is polled
  * @param articleRecheck the gaps between re-fetches of an article after it was first seen; then no more
- * @param fetchTimeout the total time allowed for one HTTP request
- * @param maxPageBytes pages larger than this are refused with an error event
- * @param userAgent the User-Agent sent with every request
- * @param fetchConcurrency article fetches in flight at once
+ * @param fetchTimeout the total time allowed for one HTTP exchange: connect, headers and the whole body
+ * @param maxPageBytes pages larger than this (after decompression) are refused with an error event; at most
+ *     {@link #MAX_PAGE_BYTES}, so that any page kept fits the raw topic once encoded as JSON
+ * @param userAgent the User-Agent sent with every request (a name for the crawler with a contact URL)
+ * @param fetchConcurrency checks (fetch and processing) in flight at once over all hosts
+ * @param hostConcurrency requests in flight at once to one host, unless {@code hosts} says otherwise
+ * @param hostMinGap the least time between the starts of two requests to one host, unless {@code hosts}
+ *     says otherwise (a robots.txt Crawl-delay can make it longer)
+ * @param hosts per-host overrides of the two limits above
+ * @param robotsTtl how long a host's robots.txt rules are kept before they are fetched again
+ * @param catchUpWindow the longest a restart spreads the checks that fell due while ingest was down
  */
 public record IngestConfig(
     List<FeedConfig> feeds,
@@ -21,18 +33,81 @@ public record IngestConfig(
     Duration fetchTimeout,
     int maxPageBytes,
     String userAgent,
-    int fetchConcurrency) {
+    int fetchConcurrency,
+    int hostConcurrency,
+    Duration hostMinGap,
+    List<HostLimit> hosts,
+    Duration robotsTtl,
+    Duration catchUpWindow) {
+
+  /** Room left in a raw-topic message for the fields, headers and record overhead around the body. */
+  public static final int ENVELOPE_HEADROOM = 64 * 1024;
+
+  /**
+   * The largest {@code ingest.max-page-bytes}: a decoded body can grow up to three times once encoded (an
+   * invalid byte becomes U+FFFD, three UTF-8 bytes), and the record must still fit {@link
+   * Topics#MAX_MESSAGE_BYTES}.
+   */
+  public static final int MAX_PAGE_BYTES = (Topics.MAX_MESSAGE_BYTES - ENVELOPE_HEADROOM) / 3;
+
+  /** Default of {@code ingest.max-page-bytes}: 5 MiB. */
+  public static final int DEFAULT_MAX_PAGE_BYTES = 5 * 1024 * 1024;
+
+  /**
+   * Limits for one host ({@code ingest.hosts[]}).
+   *
+   * @param host the host name, lower case; also applies to its subdomains
+   * @param concurrency requests in flight at once
+   * @param minGap least time between the starts of two requests
+   */
+  public record HostLimit(String host, int concurrency, Duration minGap) {
+    public HostLimit {
+      host = Check.notBlank("ingest.hosts[].host", host, "a host name such as www.example.com")
+          .trim().toLowerCase(Locale.ROOT);
+      Check.range("ingest.hosts[" + host + "].concurrency", concurrency, 1, 64);
+      Check.notNegative("ingest.hosts[" + host + "].min-gap", minGap);
+    }
+  }
+
+  /** The settings of earlier releases, with defaults for the politeness settings added since. */
+  public IngestConfig(
+      List<FeedConfig> feeds,
+      Duration feedPollInterval,
+      List<Duration> articleRecheck,
+      Duration fetchTimeout,
+      int maxPageBytes,
+      String userAgent,
+      int fetchConcurrency) {
+    this(feeds, feedPollInterval, articleRecheck, fetchTimeout, maxPageBytes, userAgent, fetchConcurrency, 4,
+        Duration.ofMillis(250), List.of(), Duration.ofHours(1), Duration.ofMinutes(5));
+  }
 
   public IngestConfig {
     feeds = List.copyOf(feeds);
     articleRecheck = List.copyOf(articleRecheck);
+    hosts = List.copyOf(hosts);
     Check.positive("ingest.feed-poll-interval", feedPollInterval);
     for (int i = 0; i < articleRecheck.size(); i++) {
       Check.positive("ingest.article-recheck[" + i + "]", articleRecheck.get(i));
     }
     Check.positive("ingest.fetch-timeout", fetchTimeout);
-    Check.range("ingest.max-page-bytes", maxPageBytes, 1024, 64 * 1024 * 1024);
+    if (maxPageBytes < 1024 || maxPageBytes > MAX_PAGE_BYTES) {
+      throw ConfigException.badValue("ingest.max-page-bytes", maxPageBytes,
+          "a whole number from 1024 to " + MAX_PAGE_BYTES + " (the raw topic takes " + Topics.MAX_MESSAGE_BYTES
+              + "-byte messages and a page can grow three times once encoded)");
+    }
     Check.notBlank("ingest.user-agent", userAgent, "a name for the crawler with a contact URL");
-    Check.range("ingest.fetch-concurrency", fetchConcurrency, 1, 256);
+    Check.range("ingest.fetch-concurrency", fetchConcurrency, 1, 4096);
+    Check.range("ingest.host-concurrency", hostConcurrency, 1, 64);
+    Check.notNegative("ingest.host-min-gap", hostMinGap);
+    Check.positive("ingest.robots-ttl", robotsTtl);
+    Check.notNegative("ingest.catch-up-window", catchUpWindow);
+    Set<String> seen = new HashSet<>();
+    for (HostLimit h : hosts) {
+      Objects.requireNonNull(h, "ingest.hosts[]");
+      if (!seen.add(h.host())) {
+        throw ConfigException.badValue("ingest.hosts", h.host(), "each host at most once");
+      }
+    }
   }
 }

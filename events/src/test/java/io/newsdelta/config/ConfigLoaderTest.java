@@ -113,4 +113,39 @@ class ConfigLoaderTest {
     assertThat(ConfigKeys.forPath("ingest.feed-poll-interval").orElseThrow().envName())
         .isEqualTo("NEWSDELTA_INGEST_FEED_POLL_INTERVAL");
   }
+
+  @Test
+  void shouldReadPerHostLimitsAndTheRobotsSwitchOfAFeed() {
+    NewsdeltaConfig config = ConfigLoader.parse("""
+        feeds:
+          - url: https://a.example/rss
+            robots: false
+          - https://b.example/rss
+        ingest:
+          host-concurrency: 3
+          host-min-gap: 100ms
+          hosts:
+            - {host: WWW.Example.com, concurrency: 8, min-gap: 0ms}
+            - {host: slow.example}
+          robots-ttl: 2h
+          catch-up-window: 1m
+        """, Map.of());
+    assertThat(config.ingest().feeds()).extracting(FeedConfig::robots).containsExactly(false, true);
+    assertThat(config.ingest().hostConcurrency()).isEqualTo(3);
+    assertThat(config.ingest().hostMinGap()).isEqualTo(java.time.Duration.ofMillis(100));
+    assertThat(config.ingest().hosts()).containsExactly(
+        new IngestConfig.HostLimit("www.example.com", 8, java.time.Duration.ZERO),
+        new IngestConfig.HostLimit("slow.example", 3, java.time.Duration.ofMillis(100)));
+    assertThat(config.ingest().robotsTtl()).isEqualTo(java.time.Duration.ofHours(2));
+    assertThat(config.ingest().catchUpWindow()).isEqualTo(java.time.Duration.ofMinutes(1));
+    assertThat(config.ingest().maxPageBytes()).isEqualTo(IngestConfig.DEFAULT_MAX_PAGE_BYTES);
+  }
+
+  @Test
+  void shouldRefuseAMaxPageSizeAboveWhatTheRawTopicTakes() {
+    assertThatThrownBy(() -> ConfigLoader.parse("ingest:\n  max-page-bytes: 16777216\n", Map.of()))
+        .hasMessageContaining("ingest.max-page-bytes").hasMessageContaining("16777216");
+    assertThatThrownBy(() -> ConfigLoader.parse("feeds:\n  - {url: https://a/rss, robots: maybe}\n", Map.of()))
+        .hasMessageContaining("feeds[0].robots").hasMessageContaining("true or false");
+  }
 }

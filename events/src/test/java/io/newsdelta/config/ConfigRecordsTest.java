@@ -1,5 +1,6 @@
 package io.newsdelta.config;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -29,9 +30,33 @@ class ConfigRecordsTest {
   @Test
   void shouldRefuseNoFetchConcurrencyAndNoUserAgent() {
     assertThatThrownBy(() -> new IngestConfig(List.of(), ONE_MINUTE, List.of(), ONE_MINUTE, 4096, "ua", 0))
-        .hasMessageContaining("ingest.fetch-concurrency").hasMessageContaining("from 1 to 256");
+        .hasMessageContaining("ingest.fetch-concurrency").hasMessageContaining("from 1 to 4096");
     assertThatThrownBy(() -> new IngestConfig(List.of(), ONE_MINUTE, List.of(), ONE_MINUTE, 4096, " ", 2))
         .hasMessageContaining("ingest.user-agent");
+  }
+
+  @Test
+  void shouldRefuseAPageLimitTheRawTopicCannotTakeOnceEncoded() {
+    int tooLarge = IngestConfig.MAX_PAGE_BYTES + 1;
+    assertThatThrownBy(() -> new IngestConfig(List.of(), ONE_MINUTE, List.of(), ONE_MINUTE, tooLarge, "ua", 2))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("ingest.max-page-bytes")
+        .hasMessageContaining(String.valueOf(tooLarge))
+        .hasMessageContaining("three times");
+    // Three times the largest allowed page, plus the envelope, still fits one message of the raw topic.
+    assertThat(3L * IngestConfig.MAX_PAGE_BYTES + IngestConfig.ENVELOPE_HEADROOM)
+        .isLessThanOrEqualTo(io.newsdelta.events.Topics.MAX_MESSAGE_BYTES);
+    assertThatCode(() -> new IngestConfig(List.of(), ONE_MINUTE, List.of(), ONE_MINUTE, IngestConfig.MAX_PAGE_BYTES,
+        "ua", 2)).doesNotThrowAnyException();
+  }
+
+  @Test
+  void shouldRefuseAHostListedTwice() {
+    var a = new IngestConfig.HostLimit("News.Example", 2, Duration.ZERO);
+    var b = new IngestConfig.HostLimit("news.example", 1, Duration.ofSeconds(1));
+    assertThatThrownBy(() -> new IngestConfig(List.of(), ONE_MINUTE, List.of(), ONE_MINUTE, 4096, "ua", 2, 2,
+            Duration.ZERO, List.of(a, b), ONE_MINUTE, ONE_MINUTE))
+        .hasMessageContaining("ingest.hosts").hasMessageContaining("news.example");
   }
 
   @Test

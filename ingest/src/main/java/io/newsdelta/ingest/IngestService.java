@@ -4,7 +4,13 @@ import io.newsdelta.NewsdeltaException;
 import io.newsdelta.config.IngestConfig;
 import io.newsdelta.events.FeedRegistration;
 import io.newsdelta.events.Topics;
+import io.newsdelta.config.SiteRule;
+import io.newsdelta.extract.ArticleExtractor;
 import io.newsdelta.ingest.fetch.HttpFetcher;
+import io.newsdelta.ingest.host.HostLimits;
+import io.newsdelta.ingest.host.HostQueues;
+import io.newsdelta.ingest.host.RobotsCache;
+import io.newsdelta.ingest.watch.IngestCounters;
 import io.newsdelta.ingest.poll.FeedPoller;
 import io.newsdelta.ingest.publish.IngestPublisher;
 import io.newsdelta.ingest.registry.FeedRegistry.Started;
@@ -51,12 +57,14 @@ import org.slf4j.LoggerFactory;
  * new owner reads the articles' state and carries on with their schedule. An article listed in two feeds
  * owned by two instances may be fetched by both; the diff worker drops the identical text.
  *
- * <p>Threads: one registers the configured feeds and then ticks the due-check dispatcher; one follows
- * the registry; a small pool polls feeds; {@code fetchConcurrency} threads fetch article pages.
+ * <p>Threads: one registers the configured feeds and times each feed's next poll; one follows the registry;
+ * one dispatches due article checks (woken by each check that ends, no tick); requests are asynchronous (the
+ * JDK client's own threads), and bodies are processed — feeds parsed, pages sniffed, decoded, fingerprinted —
+ * on a pool as large as the machine's cores. A stalled or endless feed or page holds only its own request,
+ * for at most {@code ingest.fetch-timeout}.
  */
 public final class IngestService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
-  private static final Duration DISPATCH_TICK = Duration.ofMillis(100);
   private static final Duration RESTORE_TIMEOUT = Duration.ofSeconds(60);
   private static final Duration REGISTER_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration RETRY = Duration.ofSeconds(5);
@@ -65,7 +73,6 @@ public final class IngestService implements AutoCloseable {
   private static final Duration FETCH_GRACE = Duration.ofSeconds(10);
   /** Left at close for the registry consumer to leave the group, so the feeds move at once. */
   private static final Duration REGISTRY_STOP = Duration.ofSeconds(6);
-  private static final int FEED_THREADS = 4;
 
   private final IngestConfig config;
   private final String bootstrapServers;
@@ -76,14 +83,14 @@ public final class IngestService implements AutoCloseable {
   private volatile boolean stopping;
 
   private ScheduledExecutorService control;
-  private ScheduledExecutorService feedPool;
-  private ExecutorService fetchPool;
+  private ExecutorService processPool;
+  private final List<SiteRule> siteRules;
   private IngestPublisher publisher;
   private ArticleWatcher watcher;
   private HttpFetcher fetcher;
   private RegistryConsumer registry;
   private Thread registryThread;
-  private final Map<URI, ScheduledFuture<?>> polled = new ConcurrentHashMap<>();
+  private final Map<URI, FeedLoop> polled = new ConcurrentHashMap<>();
   private final Set<URI> listedFeeds = ConcurrentHashMap.newKeySet();
 
   /** The service on the system clock. */
@@ -96,9 +103,30 @@ public final class IngestService implements AutoCloseable {
    * checks due).
    */
   public IngestService(IngestConfig config, String bootstrapServers, Clock clock) {
+    this(config, bootstrapServers, clock, List.of());
+  }
+
+  /**
+   * The service with the diff worker's extraction rules ({@code extract.sites}, {@code
+   * DiffWorkerConfig.siteRules()}): ingest fingerprints each page's text as the worker will extract it, and
+   * publishes a page only when that text changed, so it must read pages with the same rules.
+   */
+  public IngestService(IngestConfig config, String bootstrapServers, Clock clock, List<SiteRule> siteRules) {
     this.config = Objects.requireNonNull(config, "config");
     this.bootstrapServers = Objects.requireNonNull(bootstrapServers, "bootstrapServers");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.siteRules = List.copyOf(siteRules);
+  }
+
+  /** The service on the system clock with the diff worker's extraction rules. */
+  public IngestService(IngestConfig config, String bootstrapServers, List<SiteRule> siteRules) {
+    this(config, bootstrapServers, Clock.systemUTC(), siteRules);
+  }
+
+  /** What the article checks did since start (for benchmarks and tests). */
+  public IngestCounters.Snapshot counters() {
+    ArticleWatcher w = watcher;
+    return w == null ? new IngestCounters().snapshot() : w.counters();
   }
 
   /**
@@ -120,14 +148,19 @@ public final class IngestService implements AutoCloseable {
             .clock(clock)
             .build();
     control = Executors.newSingleThreadScheduledExecutor(threads("ingest-control"));
-    feedPool = Executors.newScheduledThreadPool(FEED_THREADS, threads("ingest-feed"));
-    fetchPool = Executors.newFixedThreadPool(Math.max(1, config.fetchConcurrency()), threads("ingest-fetch"));
+    processPool = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
+        threads("ingest-process"));
     publisher = new IngestPublisher(bootstrapServers);
-    watcher = new ArticleWatcher(schedule, fetcher, publisher, clock, fetchPool, config.fetchConcurrency());
+    Set<String> withoutRobots = config.feeds().stream().filter(f -> !f.robots()).map(f -> f.url().toString())
+        .collect(java.util.stream.Collectors.toSet());
+    watcher = new ArticleWatcher(schedule, fetcher, publisher, ArticleExtractor.withRules(siteRules),
+        new HostQueues(HostLimits.of(config)), new RobotsCache(config.userAgent(), config.robotsTtl()),
+        withoutRobots, clock, processPool, config.fetchConcurrency(), config.catchUpWindow());
+    watcher.start();
     this.fetcher = fetcher;
-    LOG.info("Starting ingest: {} configured feeds (and any other in {}) every {}, re-checks {}, {} fetches at once",
-        config.feeds().size(), Topics.FEEDS, config.feedPollInterval(), config.articleRecheck(),
-        config.fetchConcurrency());
+    LOG.info("Starting ingest: {} configured feeds (and any other in {}) every {}, re-checks {}, {} checks at once, "
+        + "per host {} at once {} apart", config.feeds().size(), Topics.FEEDS, config.feedPollInterval(),
+        config.articleRecheck(), config.fetchConcurrency(), config.hostConcurrency(), config.hostMinGap());
     control.execute(this::startUp);
   }
 
@@ -148,7 +181,6 @@ public final class IngestService implements AutoCloseable {
       control.schedule(this::startUp, RETRY.toMillis(), TimeUnit.MILLISECONDS);
       return;
     }
-    control.scheduleWithFixedDelay(this::dispatch, 0, DISPATCH_TICK.toMillis(), TimeUnit.MILLISECONDS);
     synchronized (this) {
       if (stopping) {
         return;
@@ -181,11 +213,47 @@ public final class IngestService implements AutoCloseable {
     return Set.copyOf(polled.keySet());
   }
 
-  private void dispatch() {
-    try {
-      watcher.dispatchDue();
-    } catch (RuntimeException e) {
-      LOG.error("Unexpected failure while dispatching due checks", e);
+  /**
+   * One feed's polls: each starts {@code feedPollInterval} after the previous one started, or as soon as it
+   * ended when it took longer; never two at once.
+   */
+  private final class FeedLoop {
+    private final FeedPoller poller;
+    private volatile boolean cancelled;
+    private volatile ScheduledFuture<?> next;
+
+    FeedLoop(FeedPoller poller) {
+      this.poller = poller;
+    }
+
+    void schedule(long delayMs) {
+      if (cancelled || stopping) {
+        return;
+      }
+      try {
+        next = control.schedule(this::run, delayMs, TimeUnit.MILLISECONDS);
+      } catch (RejectedExecutionException e) {
+        LOG.debug("Not polling {}: ingest is stopping", poller.feedUrl());
+      }
+    }
+
+    private void run() {
+      if (cancelled || stopping) {
+        return;
+      }
+      long begun = System.nanoTime();
+      poller.pollAsync(processPool).whenComplete((outcome, error) -> {
+        long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begun);
+        schedule(Math.max(0, config.feedPollInterval().toMillis() - took));
+      });
+    }
+
+    void cancel() {
+      cancelled = true;
+      ScheduledFuture<?> n = next;
+      if (n != null) {
+        n.cancel(false);
+      }
     }
   }
 
@@ -218,13 +286,12 @@ public final class IngestService implements AutoCloseable {
       }
       URI url = feed.feedUrl();
       int waiting = watcher.own(url.toString());
-      try {
-        polled.computeIfAbsent(url, u -> feedPool.scheduleAtFixedRate(poller(u)::poll, 0,
-            config.feedPollInterval().toMillis(), TimeUnit.MILLISECONDS));
-      } catch (RejectedExecutionException e) {
-        LOG.debug("Not polling {}: ingest is stopping", url);
+      FeedLoop[] created = new FeedLoop[1];
+      polled.computeIfAbsent(url, u -> created[0] = new FeedLoop(poller(u)));
+      if (created[0] == null) {
         return;
       }
+      created[0].schedule(0);
       LOG.info("Polling feed {} (partition {} of {}; {} of its articles have checks left)", url,
           feed.partition(), Topics.FEEDS, waiting);
     }
@@ -233,9 +300,9 @@ public final class IngestService implements AutoCloseable {
     public void stopped(List<Stopped> feeds, boolean handOver) {
       List<String> urls = new ArrayList<>();
       for (Stopped feed : feeds) {
-        ScheduledFuture<?> polling = polled.remove(feed.feedUrl());
+        FeedLoop polling = polled.remove(feed.feedUrl());
         if (polling != null) {
-          polling.cancel(false);
+          polling.cancel();
         }
         urls.add(feed.feedUrl().toString());
       }
@@ -279,24 +346,21 @@ public final class IngestService implements AutoCloseable {
       stopping = true;
     }
     closing.countDown();
-    feedPool.shutdownNow();
+    polled.values().forEach(FeedLoop::cancel);
     control.shutdownNow();
-    fetchPool.shutdown();
+    watcher.pause();
+    if (!watcher.awaitIdle(handOverWait())) {
+      LOG.warn("Abandoning article checks still in flight; they run again after a restart");
+    }
+    watcher.stop();
+    processPool.shutdown();
     try {
-      long fetchWait = handOverWait().toMillis();
-      if (!fetchPool.awaitTermination(fetchWait, TimeUnit.MILLISECONDS)) {
-        LOG.warn("Abandoning article fetches still in flight; they run again after a restart");
-        watcher.stop();
-        fetchPool.shutdownNow();
-      }
-      watcher.stop();
-      feedPool.awaitTermination(2, TimeUnit.SECONDS);
+      processPool.awaitTermination(2, TimeUnit.SECONDS);
       control.awaitTermination(2, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      watcher.stop();
-      fetchPool.shutdownNow();
     }
+    processPool.shutdownNow();
     long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()) - REGISTRY_STOP.toMillis();
     publisher.close(Duration.ofMillis(Math.max(1000, Math.min(left, 10_000))));
     stopRegistry();

@@ -68,7 +68,7 @@ public final class Pipeline implements AutoCloseable {
         pipeline.started.push(stories);
       }
       if (services.contains(Service.INGEST)) {
-        IngestService ingest = new IngestService(config.ingest(), pipeline.bootstrapServers);
+        IngestService ingest = new IngestService(config.ingest(), pipeline.bootstrapServers, config.diffWorker().siteRules());
         ingest.start();
         pipeline.started.push(ingest);
         LOG.info("Ingest polling {} feeds every {}", config.ingest().feeds().size(), config.ingest().feedPollInterval());

@@ -35,6 +35,12 @@ public final class Diagnoses {
           new Diagnosis(
               ErrorKind.FEED_NOT_XML,
               "Feed " + feed + " was served as " + e.contentType() + ", not a feed; " + FEED_NOT_PAGE);
+      case REDIRECT_LOOP ->
+          new Diagnosis(ErrorKind.FEED_HTTP_STATUS,
+              "Feed " + feed + " redirects in a loop: " + e.detail() + "; " + CHECK_FEED_URL);
+      case BAD_ENCODING ->
+          new Diagnosis(ErrorKind.FEED_NOT_XML,
+              "Feed " + feed + " cannot be decoded: " + e.detail() + "; ingest tries again at every poll");
     };
   }
 
@@ -61,10 +67,15 @@ public final class Diagnoses {
    * @param nextCheck when the page will be fetched again, or null when no checks are left
    */
   public static Diagnosis pageFetch(URI page, FetchException e, Instant nextCheck) {
-    String retry =
-        nextCheck == null
-            ? "no more checks are scheduled for it"
-            : "it is fetched again at its next check, " + nextCheck.truncatedTo(ChronoUnit.SECONDS);
+    return pageFetch(page, e, nextCheck, null);
+  }
+
+  /**
+   * An article page fetch that failed at {@code now} (null: unknown): a next check that is not after it is
+   * worded "shortly", never as a time already past.
+   */
+  public static Diagnosis pageFetch(URI page, FetchException e, Instant nextCheck, Instant now) {
+    String retry = retry(nextCheck, now);
     return switch (e.reason()) {
       case UNREACHABLE, TIMEOUT ->
           new Diagnosis(ErrorKind.PAGE_UNREACHABLE,
@@ -81,8 +92,54 @@ public final class Diagnoses {
           new Diagnosis(
               ErrorKind.PAGE_NOT_HTML,
               "Page " + page + " is " + e.contentType() + ", not HTML, and was not kept; ingest only keeps HTML "
-                  + "pages; " + retry);
+                  + "pages (this is reported once; the page keeps its schedule); " + retry);
+      case REDIRECT_LOOP ->
+          new Diagnosis(ErrorKind.PAGE_HTTP_STATUS,
+              "Page " + page + " redirects in a loop: " + e.detail() + "; " + retry);
+      case BAD_ENCODING ->
+          new Diagnosis(ErrorKind.PAGE_UNREACHABLE,
+              "Page " + page + " cannot be decoded: " + e.detail() + "; " + retry);
     };
+  }
+
+  /** A page whose raw version, once encoded, would not fit one message of the raw topic. */
+  public static Diagnosis pageTooLargeEncoded(URI page, long encodedBytes, int limit, Instant nextCheck, Instant now) {
+    return new Diagnosis(ErrorKind.PAGE_TOO_LARGE,
+        "Page " + page + " encodes to a " + encodedBytes + "-byte raw version, more than the " + limit
+            + " bytes one message of the raw topic takes (its bytes that are not text become escapes several bytes "
+            + "long), and was not kept (reported once; the page keeps its schedule); "
+            + retry(nextCheck, now));
+  }
+
+  /** A page robots.txt forbids. */
+  public static Diagnosis robotsDisallowed(URI page, Instant nextCheck, Instant now) {
+    return new Diagnosis(ErrorKind.PAGE_ROBOTS_DISALLOWED,
+        "Page " + page + " is disallowed by " + page.resolve("/robots.txt") + " for ingest's User-Agent and was "
+            + "not fetched; set robots: false on its feed in feeds[] of newsdelta.yml if you may fetch it anyway; "
+            + retry(nextCheck, now));
+  }
+
+  /** A host that keeps failing. */
+  public static Diagnosis hostBackingOff(String host, int failures, java.time.Duration pause, String lastFailure) {
+    return new Diagnosis(ErrorKind.HOST_BACKING_OFF,
+        "Host " + host + " failed " + failures + " times in a row (last: " + lastFailure + "); ingest sends it "
+            + "nothing for about " + pause.toSeconds() + " s, then tries again, waiting longer after each failure; "
+            + "check that the site is up");
+  }
+
+  /** A host that answers again. */
+  public static Diagnosis hostRecovered(String host) {
+    return new Diagnosis(ErrorKind.HOST_RECOVERED, "Host " + host + " answers again; its checks resume");
+  }
+
+  private static String retry(Instant nextCheck, Instant now) {
+    if (nextCheck == null) {
+      return "no more checks are scheduled for it";
+    }
+    if (now != null && !nextCheck.isAfter(now.plusSeconds(1))) {
+      return "it is fetched again shortly";
+    }
+    return "it is fetched again at its next check, " + nextCheck.truncatedTo(ChronoUnit.SECONDS);
   }
 
   /** The kind of a failed article page fetch. */
@@ -92,6 +149,8 @@ public final class Diagnoses {
       case HTTP_STATUS -> ErrorKind.PAGE_HTTP_STATUS;
       case TOO_LARGE -> ErrorKind.PAGE_TOO_LARGE;
       case UNACCEPTED_CONTENT_TYPE -> ErrorKind.PAGE_NOT_HTML;
+      case REDIRECT_LOOP -> ErrorKind.PAGE_HTTP_STATUS;
+      case BAD_ENCODING -> ErrorKind.PAGE_UNREACHABLE;
     };
   }
 

@@ -23,6 +23,12 @@ public enum ErrorKind {
   PAGE_TOO_LARGE("page-too-large"),
   /** An article page's Content-Type is not HTML. */
   PAGE_NOT_HTML("page-not-html"),
+  /** robots.txt of the page's site forbids ingest to fetch it. */
+  PAGE_ROBOTS_DISALLOWED("page-robots-disallowed"),
+  /** A host failed several times in a row (no connection, timeouts, 5xx, 429): ingest leaves it alone a while. */
+  HOST_BACKING_OFF("host-backing-off"),
+  /** A host that was backing off answers again. */
+  HOST_RECOVERED("host-recovered"),
   /** A failure ingest did not expect: a bug. The log has the stack trace. */
   INTERNAL("internal-error");
 

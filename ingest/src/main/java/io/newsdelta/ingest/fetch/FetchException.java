@@ -5,6 +5,8 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.Optional;
 import java.nio.channels.UnresolvedAddressException;
 import java.util.concurrent.TimeoutException;
 
@@ -26,8 +28,12 @@ public final class FetchException extends Exception {
     HTTP_STATUS,
     /** The body is larger than the limit. */
     TOO_LARGE,
-    /** The Content-Type is not one the caller accepts. */
-    UNACCEPTED_CONTENT_TYPE
+    /** The Content-Type is not one the caller accepts, or the body sniffed as something else than HTML. */
+    UNACCEPTED_CONTENT_TYPE,
+    /** Redirects that come back to a URL already visited, or more of them than the fetcher follows. */
+    REDIRECT_LOOP,
+    /** A compressed body that cannot be decompressed, or an encoding the fetcher did not ask for. */
+    BAD_ENCODING
   }
 
   private final transient URI uri;
@@ -35,6 +41,7 @@ public final class FetchException extends Exception {
   private final int status;
   private final String contentType;
   private final String detail;
+  private final transient Duration retryAfter;
 
   /**
    * @param uri the URL requested
@@ -45,12 +52,36 @@ public final class FetchException extends Exception {
    * @param cause the underlying exception, or null
    */
   public FetchException(URI uri, Reason reason, int status, String contentType, String detail, Throwable cause) {
+    this(uri, reason, status, contentType, detail, cause, null);
+  }
+
+  /**
+   * A failure the server asked to be retried no sooner than {@code retryAfter} (its Retry-After header on a
+   * 429 or 503; null when it sent none).
+   */
+  public FetchException(URI uri, Reason reason, int status, String contentType, String detail, Throwable cause,
+      Duration retryAfter) {
     super(uri + ": " + detail, cause);
     this.uri = uri;
     this.reason = reason;
     this.status = status;
     this.contentType = contentType;
     this.detail = detail;
+    this.retryAfter = retryAfter;
+  }
+
+  /** How long the server asked to wait before the next request (Retry-After), when it said. */
+  public Optional<Duration> retryAfter() {
+    return Optional.ofNullable(retryAfter);
+  }
+
+  /**
+   * Whether the failure says something about the host rather than the page: no connection, a timeout, a
+   * 5xx or a 429. Such failures in a row make the host back off.
+   */
+  public boolean hostFailure() {
+    return reason == Reason.UNREACHABLE || reason == Reason.TIMEOUT
+        || (reason == Reason.HTTP_STATUS && (status == 429 || status >= 500));
   }
 
   /** Sorts a transport-level exception into {@link Reason#TIMEOUT} or {@link Reason#UNREACHABLE}. */

@@ -1,31 +1,43 @@
 package io.newsdelta.ingest.fetch;
 
 import io.newsdelta.ingest.fetch.FetchException.Reason;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandler;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 /**
- * GETs URLs with {@link HttpClient}: sends the configured User-Agent, follows redirects, gives the whole
- * exchange at most the fetch timeout, and reads at most the byte limit. Everything that is not a usable
- * response is a {@link FetchException}. Thread-safe; build one with {@link #builder()}.
+ * GETs URLs with {@link HttpClient}, asynchronously: sends the configured User-Agent and {@code
+ * Accept-Encoding: gzip, deflate}, follows up to {@value #MAX_REDIRECTS} redirects (a loop is reported as a
+ * loop), bounds the whole exchange — connect, headers and every byte of the body, over all redirects — by
+ * the fetch timeout, and reads at most the byte limit, counted after decompression. HTTP/2 is used on https
+ * where the server offers it (ALPN); plain http stays on HTTP/1.1. Everything that is not a usable response
+ * is a {@link FetchException}. Thread-safe; build one with {@link #builder()}.
  */
 public final class HttpFetcher {
+  /** Redirects followed before the fetch fails as a loop. */
+  public static final int MAX_REDIRECTS = 5;
+
   private final HttpClient client;
   private final String userAgent;
   private final Duration timeout;
-  private final long maxBytes;
+  private final int maxBytes;
   private final Clock clock;
 
   private HttpFetcher(Builder b) {
@@ -35,8 +47,8 @@ public final class HttpFetcher {
     this.clock = b.clock;
     this.client =
         HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NORMAL)
+            .version(HttpClient.Version.HTTP_2)
+            .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(timeout)
             .build();
   }
@@ -47,72 +59,166 @@ public final class HttpFetcher {
   }
 
   /**
-   * GETs {@code uri}.
+   * GETs {@code uri} and waits for the outcome.
    *
    * @param uri the URL
    * @param headers extra request headers (for example If-None-Match)
-   * @param acceptContentType whether a 2xx response's Content-Type (null when absent) is wanted
-   * @return the 2xx or 304 response
+   * @param acceptContentType whether a 2xx response's Content-Type (null when absent) may be read; a false
+   *     answer refuses the body before it is downloaded
+   * @return the 2xx or 304 response, its body decompressed
    * @throws FetchException when there is no usable response
    */
   public FetchedResponse get(URI uri, Map<String, String> headers, Predicate<String> acceptContentType)
       throws FetchException {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(uri).GET().timeout(timeout).header("User-Agent", userAgent);
-    headers.forEach(request::header);
-    BodyHandler<byte[]> handler =
-        info -> {
-          int status = info.statusCode();
-          String type = info.headers().firstValue("Content-Type").orElse(null);
-          if (status < 200 || status > 299) {
-            return LimitedBody.discarding();
-          }
-          if (!acceptContentType.test(type)) {
-            return LimitedBody.refusing(new LimitedBody.Refused("Content-Type " + type));
-          }
-          long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
-          if (declared > maxBytes) {
-            return LimitedBody.refusing(new LimitedBody.TooLarge(maxBytes));
-          }
-          return LimitedBody.upTo(maxBytes);
-        };
-    CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request.build(), handler);
-    HttpResponse<byte[]> response;
     try {
-      response = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      future.cancel(true);
-      throw FetchException.transport(uri, e);
+      return fetch(uri, headers, acceptContentType).get();
     } catch (InterruptedException e) {
-      future.cancel(true);
       Thread.currentThread().interrupt();
       throw new FetchException(uri, Reason.UNREACHABLE, 0, null, "interrupted (shutting down)", e);
     } catch (ExecutionException e) {
-      throw classify(uri, e.getCause());
+      throw failure(uri, e.getCause());
     }
-    String contentType = response.headers().firstValue("Content-Type").orElse(null);
+  }
+
+  /**
+   * GETs {@code uri} without blocking: the future completes with the response, or exceptionally with a
+   * {@link FetchException} (use {@link #failure(URI, Throwable)} to unwrap it), within the fetch timeout.
+   */
+  public CompletableFuture<FetchedResponse> fetch(
+      URI uri, Map<String, String> headers, Predicate<String> acceptContentType) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    return exchange(uri, headers, acceptContentType, deadline, new ArrayList<>(List.of(uri)));
+  }
+
+  /** The {@link FetchException} a failed {@link #fetch} future holds. */
+  public static FetchException failure(URI uri, Throwable t) {
+    Throwable c = t;
+    while ((c instanceof CompletionException || c instanceof ExecutionException) && c.getCause() != null) {
+      c = c.getCause();
+    }
+    return c instanceof FetchException f ? f : FetchException.transport(uri, c);
+  }
+
+  private CompletableFuture<FetchedResponse> exchange(
+      URI uri, Map<String, String> headers, Predicate<String> accept, long deadline, List<URI> visited) {
+    long left = deadline - System.nanoTime();
+    if (left <= 0) {
+      return CompletableFuture.failedFuture(FetchException.transport(uri, new TimeoutException()));
+    }
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri).GET().timeout(Duration.ofNanos(left))
+            .header("User-Agent", userAgent)
+            .header("Accept-Encoding", ContentDecoding.ACCEPTED);
+    if (!"https".equalsIgnoreCase(uri.getScheme())) {
+      // h2c upgrade requests confuse more plain-http servers than they help.
+      request.version(HttpClient.Version.HTTP_1_1);
+    }
+    headers.forEach(request::header);
+    AtomicReference<LimitedBody> reading = new AtomicReference<>();
+    BodyHandler<byte[]> handler =
+        info -> {
+          LimitedBody body = bodyFor(info.statusCode(), info.headers(), accept);
+          reading.set(body);
+          return body;
+        };
+    CompletableFuture<HttpResponse<byte[]>> sent = client.sendAsync(request.build(), handler);
+    CompletableFuture<HttpResponse<byte[]>> bounded = sent.orTimeout(left, TimeUnit.NANOSECONDS);
+    return bounded
+        .handle((response, error) -> {
+          if (error != null) {
+            LimitedBody body = reading.get();
+            if (body != null) {
+              body.abort();
+            }
+            sent.cancel(true);
+            throw new CompletionException(classify(uri, error));
+          }
+          return response;
+        })
+        .thenCompose(response -> answer(uri, response, headers, accept, deadline, visited));
+  }
+
+  private LimitedBody bodyFor(int status, HttpHeaders headers, Predicate<String> accept) {
+    if (status < 200 || status > 299) {
+      return LimitedBody.discarding();
+    }
+    String type = headers.firstValue("Content-Type").orElse(null);
+    if (!accept.test(type)) {
+      return LimitedBody.refusing(new LimitedBody.Refused(type));
+    }
+    long declared = headers.firstValueAsLong("Content-Length").orElse(-1);
+    if (declared > maxBytes) {
+      return LimitedBody.refusing(new LimitedBody.TooLarge(maxBytes));
+    }
+    return LimitedBody.upTo(maxBytes);
+  }
+
+  private CompletableFuture<FetchedResponse> answer(URI uri, HttpResponse<byte[]> response,
+      Map<String, String> headers, Predicate<String> accept, long deadline, List<URI> visited) {
     int status = response.statusCode();
-    if (status != 304 && (status < 200 || status > 299)) {
-      throw new FetchException(uri, Reason.HTTP_STATUS, status, contentType, "HTTP " + status, null);
+    HttpHeaders h = response.headers();
+    String contentType = h.firstValue("Content-Type").orElse(null);
+    if (isRedirect(status) && h.firstValue("Location").isPresent()) {
+      URI next;
+      try {
+        next = uri.resolve(h.firstValue("Location").get().trim());
+      } catch (IllegalArgumentException e) {
+        return CompletableFuture.failedFuture(new FetchException(visited.get(0), Reason.HTTP_STATUS, status,
+            contentType, "HTTP " + status + " to an invalid Location", null));
+      }
+      if (visited.contains(next)) {
+        return CompletableFuture.failedFuture(new FetchException(visited.get(0), Reason.REDIRECT_LOOP, status,
+            contentType, "redirect loop (" + chain(visited, next) + ")", null));
+      }
+      if (visited.size() > MAX_REDIRECTS) {
+        return CompletableFuture.failedFuture(new FetchException(visited.get(0), Reason.REDIRECT_LOOP, status,
+            contentType, "more than " + MAX_REDIRECTS + " redirects (" + chain(visited, next) + ")", null));
+      }
+      visited.add(next);
+      return exchange(next, headers, accept, deadline, visited);
     }
-    return new FetchedResponse(
-        response.uri(),
-        status,
-        contentType,
-        response.headers().firstValue("ETag").orElse(null),
-        response.headers().firstValue("Last-Modified").orElse(null),
-        response.body() == null ? new byte[0] : response.body(),
-        clock.instant());
+    if (status != 304 && (status < 200 || status > 299)) {
+      return CompletableFuture.failedFuture(new FetchException(uri, Reason.HTTP_STATUS, status, contentType,
+          "HTTP " + status, null, RetryAfter.parse(h.firstValue("Retry-After").orElse(null), clock.instant())));
+    }
+    byte[] body = response.body() == null ? new byte[0] : response.body();
+    try {
+      body = ContentDecoding.decode(body, h.firstValue("Content-Encoding").orElse(null), maxBytes);
+    } catch (ContentDecoding.TooLarge e) {
+      return CompletableFuture.failedFuture(
+          new FetchException(uri, Reason.TOO_LARGE, status, contentType, e.getMessage(), null));
+    } catch (IOException e) {
+      return CompletableFuture.failedFuture(
+          new FetchException(uri, Reason.BAD_ENCODING, status, contentType, e.getMessage(), null));
+    }
+    return CompletableFuture.completedFuture(new FetchedResponse(response.uri(), status, contentType,
+        h.firstValue("ETag").orElse(null), h.firstValue("Last-Modified").orElse(null), body, clock.instant()));
+  }
+
+  private static boolean isRedirect(int status) {
+    return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+  }
+
+  private static String chain(List<URI> visited, URI next) {
+    List<String> all = new ArrayList<>(visited.stream().map(URI::toString).toList());
+    all.add(next.toString());
+    return String.join(" -> ", all);
   }
 
   private FetchException classify(URI uri, Throwable cause) {
     for (Throwable c = cause; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (c instanceof FetchException f) {
+        return f;
+      }
       if (c instanceof LimitedBody.TooLarge) {
         return new FetchException(uri, Reason.TOO_LARGE, 200, null, "larger than " + maxBytes + " bytes", null);
       }
       if (c instanceof LimitedBody.Refused refused) {
-        String type = refused.getMessage().substring("Content-Type ".length());
-        return new FetchException(uri, Reason.UNACCEPTED_CONTENT_TYPE, 200, type, refused.getMessage(), null);
+        String type = refused.contentType();
+        return new FetchException(uri, Reason.UNACCEPTED_CONTENT_TYPE, 200, type, "Content-Type " + type, null);
+      }
+      if (c instanceof TimeoutException || c instanceof LimitedBody.Aborted) {
+        return FetchException.transport(uri, new TimeoutException("no complete response within " + timeout));
       }
     }
     return FetchException.transport(uri, cause);
@@ -122,7 +228,7 @@ public final class HttpFetcher {
   public static final class Builder {
     private String userAgent = "newsdelta";
     private Duration timeout = Duration.ofSeconds(30);
-    private long maxBytes = 5L * 1024 * 1024;
+    private int maxBytes = 5 * 1024 * 1024;
     private Clock clock = Clock.systemUTC();
 
     private Builder() {}
@@ -133,7 +239,7 @@ public final class HttpFetcher {
       return this;
     }
 
-    /** The most one exchange (connect, headers and body) may take. */
+    /** The most one exchange (connect, headers and body, redirects included) may take. */
     public Builder timeout(Duration timeout) {
       if (timeout.isZero() || timeout.isNegative()) {
         throw new IllegalArgumentException("timeout must be positive, got " + timeout);
@@ -142,12 +248,12 @@ public final class HttpFetcher {
       return this;
     }
 
-    /** The largest body read; a larger one is a {@link Reason#TOO_LARGE} failure. */
+    /** The largest body kept, counted after decompression; a larger one is a {@link Reason#TOO_LARGE} failure. */
     public Builder maxBytes(long maxBytes) {
-      if (maxBytes <= 0) {
-        throw new IllegalArgumentException("maxBytes must be positive, got " + maxBytes);
+      if (maxBytes <= 0 || maxBytes > Integer.MAX_VALUE - 8) {
+        throw new IllegalArgumentException("maxBytes must be positive and below 2 GiB, got " + maxBytes);
       }
-      this.maxBytes = maxBytes;
+      this.maxBytes = (int) maxBytes;
       return this;
     }
 

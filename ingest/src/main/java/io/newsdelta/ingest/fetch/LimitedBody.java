@@ -24,12 +24,28 @@ final class LimitedBody implements BodySubscriber<byte[]> {
     }
   }
 
-  /** The body was refused before it was read. */
+  /** The body was refused before it was read, for its Content-Type. */
   static final class Refused extends IOException {
     private static final long serialVersionUID = 1L;
+    private final String contentType;
 
-    Refused(String why) {
-      super(why);
+    Refused(String contentType) {
+      super("Content-Type " + contentType);
+      this.contentType = contentType;
+    }
+
+    /** The Content-Type that was refused (null when absent). */
+    String contentType() {
+      return contentType;
+    }
+  }
+
+  /** The exchange took longer than the fetch timeout; the download was cancelled. */
+  static final class Aborted extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    Aborted() {
+      super("aborted");
     }
   }
 
@@ -37,7 +53,7 @@ final class LimitedBody implements BodySubscriber<byte[]> {
   private final IOException refusal;
   private final CompletableFuture<byte[]> body = new CompletableFuture<>();
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private Flow.Subscription subscription;
+  private volatile Flow.Subscription subscription;
 
   private LimitedBody(long limit, IOException refusal) {
     this.limit = limit;
@@ -57,6 +73,18 @@ final class LimitedBody implements BodySubscriber<byte[]> {
   /** Does not read the body; completes it empty (for error statuses, whose body nobody needs). */
   static LimitedBody discarding() {
     return new LimitedBody(-1, null);
+  }
+
+  /**
+   * Cancels the download (the whole-exchange timeout passed): the JDK client's own request timeout stops
+   * counting once the headers are in, so an endless or stalled body is only stopped this way.
+   */
+  void abort() {
+    Flow.Subscription s = subscription;
+    if (s != null) {
+      s.cancel();
+    }
+    body.completeExceptionally(new Aborted());
   }
 
   @Override
@@ -85,9 +113,14 @@ final class LimitedBody implements BodySubscriber<byte[]> {
         body.completeExceptionally(new TooLarge(limit));
         return;
       }
-      byte[] chunk = new byte[n];
-      item.get(chunk);
-      out.write(chunk, 0, n);
+      if (item.hasArray()) {
+        out.write(item.array(), item.arrayOffset() + item.position(), n);
+        item.position(item.limit());
+      } else {
+        byte[] chunk = new byte[n];
+        item.get(chunk);
+        out.write(chunk, 0, n);
+      }
     }
   }
 

@@ -5,13 +5,14 @@ import io.newsdelta.ingest.error.Diagnoses;
 import io.newsdelta.ingest.error.Diagnosis;
 import io.newsdelta.ingest.error.ErrorKind;
 import io.newsdelta.ingest.error.ErrorReporter;
-import io.newsdelta.ingest.fetch.FetchException;
 import io.newsdelta.ingest.fetch.FetchedResponse;
 import io.newsdelta.ingest.fetch.HttpFetcher;
 import java.net.URI;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +23,7 @@ import org.slf4j.MDC;
  * the poll, otherwise the document is parsed and every entry's URL goes to the {@link ArticleSink} (the
  * feeds of an OPML list go to the {@link FeedListSink}). A
  * failure is reported once when it starts (or changes kind), not again at every poll while it lasts; the
- * recovery is logged. Not thread-safe: one poll at a time per feed, as a fixed-rate schedule runs it.
+ * recovery is logged. One poll at a time per feed: the service starts the next when this one has ended.
  */
 public final class FeedPoller {
   /** What one poll did. */
@@ -73,18 +74,17 @@ public final class FeedPoller {
     return feedUrl;
   }
 
-  /** Polls once. Never throws: unexpected failures are logged with their trace and reported. */
+  /** Polls once and waits for the outcome. Never throws. */
   public Outcome poll() {
-    try (MDC.MDCCloseable ignored = MDC.putCloseable("feedUrl", feedUrl.toString())) {
-      return pollOnce();
-    } catch (RuntimeException e) {
-      LOG.error("Unexpected failure while polling feed {}", feedUrl, e);
-      fail(Diagnoses.unexpected("polling feed " + feedUrl, e));
-      return Outcome.FAILED;
-    }
+    return pollAsync(Runnable::run).join();
   }
 
-  private Outcome pollOnce() {
+  /**
+   * Polls once without blocking: the request runs asynchronously (bounded by the fetch timeout), the document
+   * is parsed on {@code parsing}. A slow or endless feed holds nothing but its own request. The future never
+   * completes exceptionally: unexpected failures are logged with their trace and reported.
+   */
+  public CompletableFuture<Outcome> pollAsync(Executor parsing) {
     Map<String, String> headers = new LinkedHashMap<>();
     if (etag != null) {
       headers.put("If-None-Match", etag);
@@ -92,14 +92,29 @@ public final class FeedPoller {
     if (lastModified != null) {
       headers.put("If-Modified-Since", lastModified);
     }
-    FetchedResponse response;
+    CompletableFuture<FetchedResponse> fetched;
     try {
-      response = fetcher.get(feedUrl, headers, type -> true);
-    } catch (FetchException e) {
+      fetched = fetcher.fetch(feedUrl, headers, type -> true);
+    } catch (RuntimeException e) {
+      fetched = CompletableFuture.failedFuture(e);
+    }
+    return fetched.handleAsync((response, error) -> {
+      try (MDC.MDCCloseable ignored = MDC.putCloseable("feedUrl", feedUrl.toString())) {
+        return answered(response, error);
+      } catch (RuntimeException e) {
+        LOG.error("Unexpected failure while polling feed {}", feedUrl, e);
+        fail(Diagnoses.unexpected("polling feed " + feedUrl, e));
+        return Outcome.FAILED;
+      }
+    }, parsing);
+  }
+
+  private synchronized Outcome answered(FetchedResponse response, Throwable error) {
+    if (error != null) {
       if (stopping.getAsBoolean()) {
         return Outcome.FAILED;
       }
-      fail(Diagnoses.feedFetch(feedUrl, e));
+      fail(Diagnoses.feedFetch(feedUrl, HttpFetcher.failure(feedUrl, error)));
       return Outcome.FAILED;
     }
     if (response.notModified()) {

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -81,6 +82,28 @@ public final class IngestPublisher implements ErrorReporter, AutoCloseable {
       Thread.currentThread().interrupt();
       throw new NewsdeltaException("interrupted while publishing the raw version of " + version.articleId(), e);
     }
+  }
+
+  /**
+   * Publishes a raw version already encoded ({@code Json.writeBytes(version)}) without waiting: the future
+   * completes when Kafka has it, or exceptionally with a {@link NewsdeltaException} when it did not take it.
+   */
+  public CompletableFuture<Void> publishVersionAsync(String articleId, byte[] encoded) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    try {
+      producer.send(record(Topics.RAW_VERSIONS, articleId, encoded, CloudEvents.TYPE_RAW_VERSION), (m, e) -> {
+        if (e == null) {
+          done.complete(null);
+        } else {
+          done.completeExceptionally(new NewsdeltaException("could not publish the raw version of " + articleId
+              + ": " + e.getMessage(), e));
+        }
+      });
+    } catch (KafkaException e) {
+      done.completeExceptionally(new NewsdeltaException("could not publish the raw version of " + articleId + ": "
+          + e.getMessage(), e));
+    }
+    return done;
   }
 
   /**
@@ -155,6 +178,15 @@ public final class IngestPublisher implements ErrorReporter, AutoCloseable {
   }
 
   private void sendLogged(String topic, String key, byte[] value, String type, Runnable whenDone) {
+    try {
+      sendLoggedOrThrow(topic, key, value, type, whenDone);
+    } catch (KafkaException e) {
+      LOG.error("Could not write {} record for {}: {}", topic, key, e.toString());
+      whenDone.run();
+    }
+  }
+
+  private void sendLoggedOrThrow(String topic, String key, byte[] value, String type, Runnable whenDone) {
     producer.send(
         record(topic, key, value, type),
         (metadata, e) -> {

@@ -43,6 +43,11 @@ public final class DueQueue {
     return Optional.of(due);
   }
 
+  /** When the earliest entry is due. */
+  public synchronized Optional<Instant> peekTime() {
+    return queue.isEmpty() ? Optional.empty() : Optional.of(queue.first().at());
+  }
+
   /** Takes the article out of the queue, if it is waiting. */
   public synchronized void remove(String articleId) {
     Due previous = byArticle.remove(articleId);

@@ -28,6 +28,11 @@ import java.time.Instant;
  * @param lastPublishedAt {@code fetchedAt} of the last raw version published, or null when none was
  * @param lastErrorKind the {@code kind} of the error the last fetch failed with, or null when it succeeded;
  *     an error is reported once, not again while the same failure persists
+ * @param etag the ETag of the last page taken in (published or found unchanged), sent as If-None-Match; or null
+ * @param lastModified its Last-Modified, sent as If-Modified-Since; or null
+ * @param textSha256 fingerprint of the article text of the last raw version published (title, standfirst,
+ *     byline and paragraphs as the extractor reads them, and the extractor version); a fetched page is
+ *     published only when its fingerprint differs; null before the first or for states of older releases
  */
 public record ArticleState(
     String articleId,
@@ -39,7 +44,25 @@ public record ArticleState(
     Instant nextCheckAt,
     String lastPublishedSha256,
     Instant lastPublishedAt,
-    String lastErrorKind) {
+    String lastErrorKind,
+    String etag,
+    String lastModified,
+    String textSha256) {
+
+  /** A state of an earlier release, without validators or text fingerprint. */
+  public ArticleState(String articleId, String url, String feedUrl, Instant firstSeen, int fetches,
+      Instant lastFetchAt, Instant nextCheckAt, String lastPublishedSha256, Instant lastPublishedAt,
+      String lastErrorKind) {
+    this(articleId, url, feedUrl, firstSeen, fetches, lastFetchAt, nextCheckAt, lastPublishedSha256,
+        lastPublishedAt, lastErrorKind, null, null, null);
+  }
+
+  public ArticleState {
+    // The URL is most often the id itself: one string then, not two equal copies (memory per article).
+    if (url != null && url.equals(articleId)) {
+      url = articleId;
+    }
+  }
 
   /** An article just found in a feed and not yet fetched: due at once. */
   public static ArticleState discovered(String articleId, String url, String feedUrl, Instant now) {
@@ -48,13 +71,31 @@ public record ArticleState(
 
   /** This state after a fetch at {@code at}, with the next check as computed by the schedule. */
   public ArticleState fetched(Instant at, Instant next, String errorKind) {
-    return new ArticleState(
-        articleId, url, feedUrl, firstSeen, fetches + 1, at, next, lastPublishedSha256, lastPublishedAt, errorKind);
+    return new ArticleState(articleId, url, feedUrl, firstSeen, fetches + 1, at, next, lastPublishedSha256,
+        lastPublishedAt, errorKind, etag, lastModified, textSha256);
   }
 
   /** This state after publishing a raw version with the given hash, fetched at {@code fetchedAt}. */
   public ArticleState published(String sha256, Instant fetchedAt) {
-    return new ArticleState(
-        articleId, url, feedUrl, firstSeen, fetches, lastFetchAt, nextCheckAt, sha256, fetchedAt, lastErrorKind);
+    return new ArticleState(articleId, url, feedUrl, firstSeen, fetches, lastFetchAt, nextCheckAt, sha256,
+        fetchedAt, lastErrorKind, etag, lastModified, textSha256);
+  }
+
+  /** This state with the validators of the page just taken in and the fingerprint of its text. */
+  public ArticleState taken(String etag, String lastModified, String textSha256) {
+    return new ArticleState(articleId, url, feedUrl, firstSeen, fetches, lastFetchAt, nextCheckAt,
+        lastPublishedSha256, lastPublishedAt, lastErrorKind, etag, lastModified, textSha256);
+  }
+
+  /** This state waiting until {@code at}, without counting a check (a 429/503 asked to come back later). */
+  public ArticleState deferred(Instant at) {
+    return new ArticleState(articleId, url, feedUrl, firstSeen, fetches, lastFetchAt, at, lastPublishedSha256,
+        lastPublishedAt, lastErrorKind, etag, lastModified, textSha256);
+  }
+
+  /** This state with the feed URL given (the same string object every article of the feed shares). */
+  public ArticleState withFeedUrl(String sharedFeedUrl) {
+    return new ArticleState(articleId, url, sharedFeedUrl, firstSeen, fetches, lastFetchAt, nextCheckAt,
+        lastPublishedSha256, lastPublishedAt, lastErrorKind, etag, lastModified, textSha256);
   }
 }

@@ -23,6 +23,7 @@ public final class ArticleBook {
   private final Map<String, ArticleState> states = new HashMap<>();
   private final Map<String, Set<String>> byFeed = new HashMap<>();
   private final Set<String> ownedFeeds = new HashSet<>();
+  private final Map<String, String> feedUrls = new HashMap<>();
 
   /** Whether the articles of {@code feedUrl} are this instance's. */
   public boolean owns(String feedUrl) {
@@ -120,7 +121,10 @@ public final class ArticleBook {
     return ownedFeeds.stream().mapToInt(f -> byFeed.getOrDefault(f, Set.of()).size()).sum();
   }
 
-  private void put(ArticleState state) {
+  private void put(ArticleState given) {
+    // Every article of a feed shares one feed URL string (memory per article).
+    String feed = feedUrls.computeIfAbsent(given.feedUrl(), f -> f);
+    ArticleState state = feed == given.feedUrl() ? given : given.withFeedUrl(feed);
     ArticleState previous = states.put(state.articleId(), state);
     if (previous != null && !Objects.equals(previous.feedUrl(), state.feedUrl())) {
       Set<String> ids = byFeed.get(previous.feedUrl());

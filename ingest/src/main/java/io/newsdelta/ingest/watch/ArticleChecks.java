@@ -8,15 +8,16 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * What a fetch of an article means, as a pure function of its state before: the state after, whether the
- * version is published (only when its body hash differs from the last one published), and whether a
- * failure is reported (only when it is not the failure the previous fetch already reported).
+ * What a check of an article means, as a pure function of its state before: the state after, whether the
+ * fetched version is published (only when the fingerprint of its text differs from the last one published,
+ * or nothing was published yet), and whether a failure is reported (only when it is not the failure the
+ * previous check already reported).
  */
 public final class ArticleChecks {
   /**
-   * The consequences of one fetch.
+   * The consequences of one check.
    *
-   * @param state the article's state after the fetch, to save
+   * @param state the article's state after the check, to save
    * @param publish whether the fetched version is to be published (before the state is saved)
    * @param reportError whether the failure is to be reported
    * @param recovered whether a fetch succeeded after the previous one failed
@@ -25,22 +26,48 @@ public final class ArticleChecks {
 
   private ArticleChecks() {}
 
-  /** After a successful fetch that gave {@code version}. */
-  public static Outcome afterFetch(ArticleState before, RecheckSchedule schedule, RawVersion version) {
+  /**
+   * After a 2xx that gave {@code version}, whose text has fingerprint {@code textSha256}, with the response's
+   * validators (null when absent).
+   */
+  public static Outcome afterFetch(ArticleState before, RecheckSchedule schedule, RawVersion version,
+      String textSha256, String etag, String lastModified) {
     Instant at = version.fetchedAt();
-    Instant next = schedule.nextCheck(before.firstSeen(), before.fetches() + 1, at).orElse(null);
-    boolean changed = !Objects.equals(version.bodySha256(), before.lastPublishedSha256());
-    ArticleState after = before.fetched(at, next, null);
+    boolean sameBytes = Objects.equals(version.bodySha256(), before.lastPublishedSha256());
+    boolean changed = before.lastPublishedSha256() == null
+        || (!sameBytes && !Objects.equals(textSha256, before.textSha256()));
+    ArticleState after = before.fetched(at, next(before, schedule, at), null)
+        .taken(etag, lastModified, changed || before.textSha256() == null ? textSha256 : before.textSha256());
     if (changed) {
       after = after.published(version.bodySha256(), at);
     }
     return new Outcome(after, changed, false, before.lastErrorKind() != null);
   }
 
-  /** After a fetch at {@code at} that failed with {@code kind}. */
+  /** After a 304: the page is unchanged; its validators stay. */
+  public static Outcome afterNotModified(ArticleState before, RecheckSchedule schedule, Instant at) {
+    return new Outcome(before.fetched(at, next(before, schedule, at), null), false, false,
+        before.lastErrorKind() != null);
+  }
+
+  /** After a check at {@code at} that failed with {@code kind}. */
   public static Outcome afterFailure(ArticleState before, RecheckSchedule schedule, ErrorKind kind, Instant at) {
-    Instant next = schedule.nextCheck(before.firstSeen(), before.fetches() + 1, at).orElse(null);
     boolean repeated = kind.kind().equals(before.lastErrorKind());
-    return new Outcome(before.fetched(at, next, kind.kind()), false, !repeated, false);
+    return new Outcome(before.fetched(at, next(before, schedule, at), kind.kind()), false, !repeated, false);
+  }
+
+  /**
+   * After a 429 or 503 whose Retry-After asks to come back at {@code retryAt}: the check is not counted and
+   * runs again then (the schedule is not consumed by the site's own overload).
+   */
+  public static Outcome afterRetryLater(ArticleState before, Instant retryAt) {
+    return new Outcome(before.deferred(retryAt), false, false, false);
+  }
+
+  private static Instant next(ArticleState before, RecheckSchedule schedule, Instant at) {
+    Instant next = schedule.nextCheck(before.firstSeen(), before.fetches() + 1, at).orElse(null);
+    // A first fetch made after the first gap had passed (a restart after downtime) must not leave a due time
+    // in the past behind it: the re-check then comes that gap after the fetch.
+    return next != null && next.isBefore(at) ? at.plus(schedule.gaps().get(before.fetches())) : next;
   }
 }

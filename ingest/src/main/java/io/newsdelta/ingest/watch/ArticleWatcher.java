@@ -1,20 +1,29 @@
 package io.newsdelta.ingest.watch;
 
+import crawlercommons.robots.BaseRobotRules;
 import io.newsdelta.NewsdeltaException;
+import io.newsdelta.config.IngestConfig;
 import io.newsdelta.events.ArticleIds;
 import io.newsdelta.events.Hashes;
 import io.newsdelta.events.IngestError;
+import io.newsdelta.events.Json;
 import io.newsdelta.events.RawVersion;
+import io.newsdelta.events.Topics;
+import io.newsdelta.extract.ArticleExtractor;
+import io.newsdelta.extract.CharsetSniffer;
 import io.newsdelta.ingest.error.Diagnoses;
 import io.newsdelta.ingest.error.Diagnosis;
 import io.newsdelta.ingest.error.ErrorKind;
-import io.newsdelta.ingest.fetch.BodyDecoder;
+import io.newsdelta.ingest.fetch.ContentSniffer;
 import io.newsdelta.ingest.fetch.ContentTypes;
 import io.newsdelta.ingest.fetch.FetchException;
 import io.newsdelta.ingest.fetch.FetchedResponse;
 import io.newsdelta.ingest.fetch.HttpFetcher;
+import io.newsdelta.ingest.host.HostQueues;
+import io.newsdelta.ingest.host.RobotsCache;
 import io.newsdelta.ingest.poll.ArticleSink;
 import io.newsdelta.ingest.publish.IngestPublisher;
+import io.newsdelta.ingest.schedule.CatchUp;
 import io.newsdelta.ingest.schedule.DueQueue;
 import io.newsdelta.ingest.schedule.DueQueue.Due;
 import io.newsdelta.ingest.schedule.RecheckSchedule;
@@ -23,104 +32,167 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Keeps every known article and fetches each of this instance's articles when it is due: at once when a
- * feed first lists it, then on the re-check schedule. A fetched body whose hash differs from the last one
- * published is published as a raw version; then the article's state is saved. That order means a crash
- * between the two at worst publishes the same bytes again, and never loses a version. A failed fetch is
- * reported once and counts as a check, so the page is tried again at its next one.
+ * Keeps every known article and checks each of this instance's articles when it is due: at once when a feed
+ * first lists it, then on the re-check schedule. No tick: one dispatcher thread takes the due articles (a queue
+ * keyed by due time), lines them up behind their host ({@link HostQueues}: per-host concurrency, minimum gap,
+ * Crawl-delay, backoff, Retry-After) and starts every one that may start, as asynchronous requests, up to
+ * {@code ingest.fetch-concurrency} checks in flight; a check that ends wakes it at once. Bodies are processed on
+ * a small pool: sniffed (non-HTML refused), decoded (the extractor's {@link CharsetSniffer}), fingerprinted by
+ * their extracted text ({@link TextFingerprint}), and published only when the text changed; then the state is
+ * saved, with the page's validators, so the next check is a conditional GET. A raw version is acknowledged by
+ * Kafka before the state that records it is written, so a crash can at worst re-publish, never lose, a version.
  *
  * <p>An article belongs to the feed it was first found in; it is this instance's while it owns that feed
- * ({@link ArticleBook}). Feeds are owned and given up as the registry partitions move between instances:
- * {@link #own(String)} schedules a feed's known articles, {@link #release(Collection, Duration)} stops
- * scheduling them and waits until their checks in flight, state writes included, are done, so the next
- * owner reads their latest state and neither re-fetches early nor re-publishes.
+ * ({@link ArticleBook}). {@link #own(String)} schedules a feed's known articles — spreading those that fell due
+ * while nobody watched them ({@link CatchUp}) — and {@link #release(Collection, Duration)} stops scheduling them
+ * and waits until their checks in flight, state writes included, are done, so the next owner reads their latest
+ * state.
  *
- * <p>An article listed in two feeds owned by two instances may be fetched by both, when neither knew it
- * yet: the diff worker drops the second identical text. Within one instance it is one article.
- *
- * <p>A mine article is, at any time, either waiting in the due queue, being fetched, or finished with (no
- * checks left), so it is never fetched twice at once. At most {@code concurrency} fetches run at once.
+ * <p>A mine article is, at any time, either waiting in the due queue, waiting for its host, being checked, or
+ * finished with (no checks left), so it is never fetched twice at once.
  */
 public final class ArticleWatcher implements ArticleSink {
   private static final Logger LOG = LoggerFactory.getLogger(ArticleWatcher.class);
   /** When Kafka does not take a version, the article is tried again this much later. */
   static final Duration PUBLISH_RETRY = Duration.ofSeconds(30);
+  /** The dispatcher looks at the clock at least this often, so a moved (test) clock is noticed. */
+  private static final long MAX_IDLE_MS = 200;
+  /** A Retry-After shorter than this is taken as this. */
+  private static final Duration MIN_RETRY_AFTER = Duration.ofSeconds(1);
+  private static final int ENCODED_LIMIT = Topics.MAX_MESSAGE_BYTES - IngestConfig.ENVELOPE_HEADROOM;
 
-  /** Guards {@link #book} and {@link #inFlight}; signalled when a check in flight ends. */
+  /** Guards everything below that is not final-and-thread-safe; signalled when work ends or arrives. */
   private final Object lock = new Object();
   private final ArticleBook book = new ArticleBook();
   /** Checks in flight (from before the fetch to the acknowledgement of the state write), by token: feed URL. */
   private final Map<Object, String> inFlight = new HashMap<>();
   private final DueQueue due = new DueQueue();
+  private final HostQueues hosts;
+  private final RobotsCache robots;
+  private final Set<String> feedsWithoutRobots;
   private final RecheckSchedule schedule;
   private final HttpFetcher fetcher;
   private final IngestPublisher publisher;
+  private final ArticleExtractor extractor;
   private final Clock clock;
-  private final Executor fetchExecutor;
-  private final Semaphore permits;
+  private final LongSupplier nanoTime;
+  private final Executor processing;
+  private final int maxChecks;
+  private final Duration catchUpWindow;
+  private final IngestCounters counters = new IngestCounters();
+  /** Checks taken from the host queues and not yet processed (their bodies may be in memory). */
+  private int running;
+  private boolean wakeup;
   private volatile boolean stopping;
+  private volatile boolean paused;
+  private Thread dispatcher;
 
   /**
    * @param schedule the re-check schedule
    * @param fetcher fetches the pages
-   * @param publisher publishes versions, state and errors
-   * @param clock the time of discoveries, fetches and checks
-   * @param fetchExecutor runs the fetches
-   * @param concurrency fetches in flight at most
+   * @param publisher where versions, states and errors go
+   * @param extractor reads the article text the fingerprint is made of (the diff worker's rules)
+   * @param hosts the per-host limits and queues
+   * @param robots the robots.txt rules cache
+   * @param feedsWithoutRobots feeds whose pages do not obey robots.txt
+   * @param clock stamps discoveries, fetches and checks
+   * @param processing runs the CPU work after a fetch (sniffing, decoding, extraction, encoding)
+   * @param maxChecks checks in flight at once
+   * @param catchUpWindow the longest window overdue checks are spread over when articles are taken over
    */
-  public ArticleWatcher(RecheckSchedule schedule, HttpFetcher fetcher, IngestPublisher publisher, Clock clock,
-      Executor fetchExecutor, int concurrency) {
+  public ArticleWatcher(RecheckSchedule schedule, HttpFetcher fetcher, IngestPublisher publisher,
+      ArticleExtractor extractor, HostQueues hosts, RobotsCache robots, Set<String> feedsWithoutRobots, Clock clock,
+      Executor processing, int maxChecks, Duration catchUpWindow) {
     this.schedule = schedule;
     this.fetcher = fetcher;
     this.publisher = publisher;
+    this.extractor = extractor;
+    this.hosts = hosts;
+    this.robots = robots;
+    this.feedsWithoutRobots = Set.copyOf(feedsWithoutRobots);
     this.clock = clock;
-    this.fetchExecutor = fetchExecutor;
-    this.permits = new Semaphore(Math.max(1, concurrency));
+    this.nanoTime = System::nanoTime;
+    this.processing = processing;
+    this.maxChecks = Math.max(1, maxChecks);
+    this.catchUpWindow = catchUpWindow;
+  }
+
+  /** Starts the dispatcher thread. */
+  public void start() {
+    synchronized (lock) {
+      if (dispatcher == null) {
+        dispatcher = new Thread(this::dispatchLoop, "ingest-dispatch");
+        dispatcher.setDaemon(true);
+        dispatcher.start();
+      }
+    }
+  }
+
+  /** What the checks did so far. */
+  public IngestCounters.Snapshot counters() {
+    return counters.snapshot();
   }
 
   /**
-   * Takes the states read back from Kafka: those of articles that are not this instance's replace what
-   * was known of them; those that became this instance's are queued when they have checks left.
+   * Takes the states read back from Kafka: those of articles that are not this instance's replace what was
+   * known of them; those that became this instance's are queued when they have checks left.
    */
   public void refresh(Map<String, ArticleState> restored) {
     synchronized (lock) {
-      book.merge(restored).forEach(s -> due.schedule(s.articleId(), s.nextCheckAt()));
+      scheduleTakenOver(book.merge(restored));
     }
   }
 
   /**
-   * Makes the articles of {@code feedUrl} this instance's: its known articles with checks left are queued
-   * and new ones found in it are fetched.
+   * Makes the articles of {@code feedUrl} this instance's: its known articles with checks left are queued and
+   * new ones found in it are fetched.
    *
    * @return how many of its articles were queued
    */
   public int own(String feedUrl) {
     synchronized (lock) {
       List<ArticleState> articles = book.own(feedUrl);
-      articles.forEach(s -> due.schedule(s.articleId(), s.nextCheckAt()));
+      scheduleTakenOver(articles);
       return articles.size();
     }
   }
 
+  /** Queues taken-over articles; those that fell due meanwhile are spread rather than fired at once. */
+  private void scheduleTakenOver(List<ArticleState> articles) {
+    Instant now = clock.instant();
+    int overdue = (int) articles.stream().filter(s -> !s.nextCheckAt().isAfter(now)).count();
+    Duration window = CatchUp.window(overdue, catchUpWindow);
+    for (ArticleState s : articles) {
+      due.schedule(s.articleId(), CatchUp.spread(s.articleId(), s.nextCheckAt(), now, window));
+    }
+    if (overdue > 0) {
+      LOG.info("{} article checks fell due while nobody watched them; they run over the next {} s", overdue,
+          window.toSeconds());
+    }
+    wake();
+  }
+
   /**
-   * Gives up the articles of {@code feedUrls}: none is fetched or queued from now on, and the articles
-   * found in them are ignored. Waits at most {@code handOver} for their checks in flight, state writes
-   * included, so the next owner reads their latest state (zero: does not wait).
+   * Gives up the articles of {@code feedUrls}: none is fetched or queued from now on, and the articles found in
+   * them are ignored. Waits at most {@code handOver} for their checks in flight, state writes included, so the
+   * next owner reads their latest state (zero: does not wait).
    *
    * @return whether no check of theirs was still in flight when this returned
    */
@@ -152,18 +224,6 @@ public final class ArticleWatcher implements ArticleSink {
     }
   }
 
-  /** Articles of the feeds this instance owns. */
-  public int ownArticles() {
-    synchronized (lock) {
-      return book.mine();
-    }
-  }
-
-  /** Articles waiting for a check. */
-  public int waitingArticles() {
-    return due.size();
-  }
-
   /** Takes an article found in a feed; fetches it at once when it is new and the feed is this instance's. */
   @Override
   public void found(URI articleUrl, URI feedUrl) {
@@ -180,37 +240,41 @@ public final class ArticleWatcher implements ArticleSink {
         return;
       }
       due.schedule(id, fresh.nextCheckAt());
+      wake();
     }
-    LOG.info("New article {} in feed {}", id, feedUrl);
+    LOG.debug("New article {} in feed {}", id, feedUrl);
   }
 
-  /** Starts the fetches that are due, as many as the concurrency allows. Called on a short tick. */
-  public void dispatchDue() {
-    while (!stopping && permits.tryAcquire()) {
-      Optional<Due> next = due.pollDue(clock.instant());
-      if (next.isEmpty()) {
-        permits.release();
-        return;
+  /**
+   * Waits at most {@code timeout} until no check is in flight (state writes included).
+   *
+   * @return whether none is
+   */
+  public boolean awaitIdle(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (lock) {
+      while (running > 0 || !inFlight.isEmpty()) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        try {
+          TimeUnit.NANOSECONDS.timedWait(lock, left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
       }
-      String id = next.get().articleId();
-      try {
-        fetchExecutor.execute(
-            () -> {
-              try {
-                check(id);
-              } finally {
-                permits.release();
-              }
-            });
-      } catch (RejectedExecutionException e) {
-        permits.release();
-        due.schedule(id, next.get().at());
-        return;
-      }
+      return true;
     }
   }
 
-  /** From now on, fetches in flight are abandoned rather than reported, and no new ones start. */
+  /** No new check starts from now on; those in flight finish (see {@link #awaitIdle}). */
+  public void pause() {
+    paused = true;
+  }
+
+  /** No new check starts from now on; those in flight are abandoned rather than reported. */
   public void stop() {
     stopping = true;
     synchronized (lock) {
@@ -218,95 +282,363 @@ public final class ArticleWatcher implements ArticleSink {
     }
   }
 
-  /** Fetches one article now if it is this instance's, publishes it if its body changed, saves its state. */
-  void check(String id) {
-    Object token = new Object();
-    ArticleState before;
+  // ---- the dispatcher ------------------------------------------------------------------------------
+
+  private void wake() {
     synchronized (lock) {
-      before = book.mine(id).orElse(null);
+      wakeup = true;
+      lock.notifyAll();
+    }
+  }
+
+  private void dispatchLoop() {
+    while (!stopping) {
+      List<HostQueues.Start> starts = new ArrayList<>();
+      List<String> disallowed = new ArrayList<>();
+      synchronized (lock) {
+        long waitMs = plan(starts, disallowed);
+        if (starts.isEmpty() && disallowed.isEmpty() && !wakeup && !stopping) {
+          try {
+            lock.wait(waitMs);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+          }
+        }
+        wakeup = false;
+      }
+      for (String id : disallowed) {
+        processing.execute(() -> refuseByRobots(id));
+      }
+      for (HostQueues.Start start : starts) {
+        try {
+          if (start.job().startsWith(HostQueues.BARRIER)) {
+            readRobots(start);
+          } else {
+            startCheck(start);
+          }
+        } catch (RuntimeException e) {
+          LOG.error("Unexpected failure while starting {}", start.job(), e);
+          finishSlot(start.host());
+        }
+      }
+    }
+  }
+
+  /** Under the lock: moves due articles to their hosts and picks what starts now; returns how long to wait. */
+  private long plan(List<HostQueues.Start> starts, List<String> disallowed) {
+    if (paused) {
+      return MAX_IDLE_MS;
+    }
+    Instant now = clock.instant();
+    long nanos = nanoTime.getAsLong();
+    Optional<Due> next;
+    while ((next = due.pollDue(now)).isPresent()) {
+      String id = next.get().articleId();
+      ArticleState s = book.mine(id).orElse(null);
+      if (s == null) {
+        continue;
+      }
+      URI url = uri(s.url());
+      if (url == null || url.getHost() == null) {
+        LOG.warn("Article {} has no fetchable URL ({}); it is not checked again", id, s.url());
+        continue;
+      }
+      String host = host(url);
+      if (robotsApply(s)) {
+        String site = RobotsCache.site(url);
+        Optional<BaseRobotRules> rules = robots.rules(site, nanos);
+        if (rules.isPresent() && !rules.get().isAllowed(url.toString())) {
+          disallowed.add(id);
+          continue;
+        }
+        if (rules.isEmpty() && robots.startRead(site, nanos)) {
+          hosts.addFirst(host, HostQueues.BARRIER + site);
+        }
+      }
+      hosts.add(host, id);
+    }
+    HostQueues.Picks picks = hosts.pick(nanos, maxChecks - running);
+    running += picks.starts().size();
+    starts.addAll(picks.starts());
+    long waitMs = MAX_IDLE_MS;
+    Optional<Instant> nextDue = due.peekTime();
+    if (nextDue.isPresent()) {
+      waitMs = Math.min(waitMs, Math.max(1, Duration.between(now, nextDue.get()).toMillis()));
+    }
+    if (picks.nextAt() != Long.MAX_VALUE && running < maxChecks) {
+      waitMs = Math.min(waitMs, Math.max(1, TimeUnit.NANOSECONDS.toMillis(picks.nextAt() - nanos) + 1));
+    }
+    return waitMs;
+  }
+
+  private boolean allowedByRobots(URI url) {
+    synchronized (lock) {
+      return robots.rules(RobotsCache.site(url), nanoTime.getAsLong()).map(r -> r.isAllowed(url.toString()))
+          .orElse(true);
+    }
+  }
+
+  private boolean robotsApply(ArticleState s) {
+    return !feedsWithoutRobots.contains(s.feedUrl());
+  }
+
+  /** Ends a check's slot: its host may take another request, the dispatcher another check. */
+  private void finishSlot(String host) {
+    synchronized (lock) {
+      hosts.finished(host);
+      running--;
+      wakeup = true;
+      lock.notifyAll();
+    }
+  }
+
+  // ---- robots.txt ----------------------------------------------------------------------------------
+
+  private void readRobots(HostQueues.Start start) {
+    String site = start.job().substring(HostQueues.BARRIER.length());
+    URI robotsUrl = URI.create(site + "/robots.txt");
+    fetcher.fetch(robotsUrl, Map.of(), type -> true).whenCompleteAsync((response, error) -> {
+      synchronized (lock) {
+        long nanos = nanoTime.getAsLong();
+        BaseRobotRules rules;
+        if (error == null) {
+          rules = robots.parsed(site, robotsUrl, response.body(), response.contentType(), nanos);
+        } else {
+          FetchException e = HttpFetcher.failure(robotsUrl, error);
+          rules = e.reason() == FetchException.Reason.HTTP_STATUS && e.status() < 500
+              ? robots.failed(site, e.status(), nanos)
+              : robots.unreachable(site, nanos);
+        }
+        hosts.crawlDelay(start.host(), RobotsCache.crawlDelay(rules));
+        hosts.hold(start.host(), false);
+        if (!RobotsCache.crawlDelay(rules).isZero()) {
+          LOG.info("{} asks for a Crawl-delay of {}; requests to {} keep that gap (at most {})", robotsUrl,
+              RobotsCache.crawlDelay(rules), start.host(), HostQueues.MAX_CRAWL_DELAY);
+        }
+      }
+      finishSlot(start.host());
+    }, processing);
+  }
+
+  private void refuseByRobots(String id) {
+    Object token = new Object();
+    ArticleState before = begin(id, token);
+    if (before == null) {
+      return;
+    }
+    Instant now = clock.instant();
+    ArticleChecks.Outcome outcome =
+        ArticleChecks.afterFailure(before, schedule, ErrorKind.PAGE_ROBOTS_DISALLOWED, now);
+    if (outcome.reportError()) {
+      report(before, Diagnoses.robotsDisallowed(URI.create(before.url()), outcome.state().nextCheckAt(), now), now);
+    }
+    counters.failures.increment();
+    save(outcome.state(), token);
+  }
+
+  // ---- one check -----------------------------------------------------------------------------------
+
+  /** Registers a check in flight; null when the article is no longer this instance's. */
+  private ArticleState begin(String id, Object token) {
+    synchronized (lock) {
+      ArticleState before = book.mine(id).orElse(null);
       if (before == null || stopping) {
-        return;
+        return null;
       }
       inFlight.put(token, before.feedUrl());
+      return before;
     }
-    boolean saving = false;
-    try (MDC.MDCCloseable a = MDC.putCloseable("articleId", id);
-        MDC.MDCCloseable f = MDC.putCloseable("feedUrl", before.feedUrl())) {
-      saving = fetchAndPublish(before, token);
+  }
+
+  private void startCheck(HostQueues.Start start) {
+    Object token = new Object();
+    ArticleState before = begin(start.job(), token);
+    if (before == null) {
+      finishSlot(start.host());
+      return;
+    }
+    URI url = uri(before.url());
+    if (robotsApply(before) && !allowedByRobots(url)) {
+      // Queued while its site's robots.txt was being read, which then turned out to forbid it.
+      done(token);
+      finishSlot(start.host());
+      processing.execute(() -> refuseByRobots(before.articleId()));
+      return;
+    }
+    Map<String, String> headers = new LinkedHashMap<>(2);
+    if (before.etag() != null) {
+      headers.put("If-None-Match", before.etag());
+    }
+    if (before.lastModified() != null) {
+      headers.put("If-Modified-Since", before.lastModified());
+    }
+    try {
+      fetcher.fetch(url, headers, ContentTypes::mayBeHtml)
+          .whenCompleteAsync((response, error) -> afterFetch(start.host(), before, token, url, response, error),
+              processing);
+      synchronized (lock) {
+        hosts.sent(start.host(), nanoTime.getAsLong());
+      }
     } catch (RuntimeException e) {
-      LOG.error("Unexpected failure while checking article {}", id, e);
+      done(token);
+      throw e;
+    }
+  }
+
+  private void afterFetch(String host, ArticleState before, Object token, URI url, FetchedResponse response,
+      Throwable error) {
+    boolean saving = false;
+    try (MDC.MDCCloseable a = MDC.putCloseable("articleId", before.articleId());
+        MDC.MDCCloseable f = MDC.putCloseable("feedUrl", before.feedUrl())) {
+      FetchException failure = error == null ? null : HttpFetcher.failure(url, error);
+      hostOutcome(host, url, failure);
+      if (stopping) {
+        // Shutting down: the check is handed back; it runs again after the restart.
+        return;
+      }
+      counters.checks.increment();
+      if (failure != null) {
+        saving = failed(before, url, failure, token);
+      } else if (response.notModified()) {
+        counters.notModified.increment();
+        saving = save(ArticleChecks.afterNotModified(before, schedule, response.receivedAt()).state(), token);
+      } else {
+        saving = taken(before, url, response, token);
+      }
+    } catch (RuntimeException e) {
+      LOG.error("Unexpected failure while checking article {}", before.articleId(), e);
       Instant now = clock.instant();
       ArticleChecks.Outcome outcome = ArticleChecks.afterFailure(before, schedule, ErrorKind.INTERNAL, now);
       if (outcome.reportError()) {
-        report(before, Diagnoses.unexpected("checking article " + id, e), now);
+        report(before, Diagnoses.unexpected("checking article " + before.articleId(), e), now);
       }
       saving = save(outcome.state(), token);
     } finally {
       if (!saving) {
         done(token);
       }
+      finishSlot(host);
     }
   }
 
-  /** Returns whether a state write was sent, which ends the check in flight when Kafka acknowledges it. */
-  private boolean fetchAndPublish(ArticleState before, Object token) {
-    URI url = URI.create(before.url());
-    FetchedResponse response;
-    try {
-      response = fetcher.get(url, Map.of(), ContentTypes::isHtml);
-    } catch (FetchException e) {
-      if (stopping) {
-        // Shutting down: the check is handed back; it runs again after the restart.
-        return false;
-      }
-      Instant now = clock.instant();
-      ArticleChecks.Outcome outcome = ArticleChecks.afterFailure(before, schedule, Diagnoses.pageKind(e), now);
-      if (outcome.reportError()) {
-        report(before, Diagnoses.pageFetch(url, e, outcome.state().nextCheckAt()), now);
-      } else {
-        LOG.debug("Page {} still failing: {}", url, e.getMessage());
-      }
-      return save(outcome.state(), token);
-    }
-    String body = BodyDecoder.decode(response.body(), response.contentType());
-    RawVersion version =
-        new RawVersion(before.articleId(), before.url(), before.feedUrl(), response.receivedAt(),
-            response.status(), response.contentType(), Hashes.sha256(body), body);
-    ArticleChecks.Outcome outcome = ArticleChecks.afterFetch(before, schedule, version);
-    if (outcome.recovered()) {
-      LOG.info("Page {} fetched again after failing with {}", url, before.lastErrorKind());
-    }
-    if (outcome.publish()) {
-      try {
-        publisher.publishVersion(version);
-      } catch (NewsdeltaException e) {
-        if (!stopping) {
-          LOG.error("{}; the article is fetched again in {} s", e.getMessage(), PUBLISH_RETRY.toSeconds());
-          synchronized (lock) {
-            if (book.owns(before.feedUrl())) {
-              due.schedule(before.articleId(), clock.instant().plus(PUBLISH_RETRY));
-            }
-          }
+  /** Backoff and Retry-After of the host, reported once per change. */
+  private void hostOutcome(String host, URI url, FetchException failure) {
+    Diagnosis change = null;
+    synchronized (lock) {
+      long nanos = nanoTime.getAsLong();
+      if (failure == null || !failure.hostFailure()) {
+        if (hosts.succeeded(host)) {
+          change = Diagnoses.hostRecovered(host);
         }
-        return false;
+      } else {
+        Optional<Duration> retryAfter = failure.retryAfter();
+        retryAfter.ifPresent(d -> hosts.pauseUntil(host, nanos + max(d, MIN_RETRY_AFTER).toNanos()));
+        boolean was = hosts.backingOff(host);
+        Duration pause = hosts.failed(host, nanos);
+        if (!was && hosts.backingOff(host)) {
+          change = Diagnoses.hostBackingOff(host, io.newsdelta.ingest.host.HostBackoff.THRESHOLD, pause,
+              failure.detail());
+        }
       }
-      LOG.info("Published {} version of {} ({} chars, sha256 {})",
-          before.lastPublishedSha256() == null ? "the first" : "a changed", before.articleId(), body.length(),
-          version.bodySha256().substring(0, 12));
+    }
+    if (change != null) {
+      if (change.kind() == ErrorKind.HOST_RECOVERED) {
+        LOG.info(change.message());
+      }
+      publisher.report(new IngestError(null, url.getScheme() + "://" + url.getRawAuthority() + "/",
+          clock.instant(), change.kind().kind(), change.message()));
+    }
+  }
+
+  private boolean failed(ArticleState before, URI url, FetchException e, Object token) {
+    Instant now = clock.instant();
+    counters.failures.increment();
+    if (e.retryAfter().isPresent() && (e.status() == 429 || e.status() == 503)) {
+      LOG.debug("Page {} answered {} with Retry-After {}", url, e.status(), e.retryAfter().get());
+      return save(ArticleChecks.afterRetryLater(before, now.plus(max(e.retryAfter().get(), MIN_RETRY_AFTER)))
+          .state(), token);
+    }
+    ArticleChecks.Outcome outcome = ArticleChecks.afterFailure(before, schedule, Diagnoses.pageKind(e), now);
+    if (outcome.reportError()) {
+      report(before, Diagnoses.pageFetch(url, e, outcome.state().nextCheckAt(), now), now);
     } else {
-      LOG.debug("Article {} unchanged", before.articleId());
+      LOG.debug("Page {} still failing: {}", url, e.getMessage());
     }
     return save(outcome.state(), token);
   }
 
+  /** A 2xx body: sniffed, decoded, fingerprinted, published when its text changed. */
+  private boolean taken(ArticleState before, URI url, FetchedResponse response, Object token) {
+    ContentSniffer.Verdict verdict = ContentSniffer.sniff(response.contentType(), response.body());
+    if (!verdict.html()) {
+      String what = response.contentType() == null || ContentTypes.mediaType(response.contentType())
+          .equals(verdict.type()) ? verdict.type() : verdict.type() + " (served as " + response.contentType() + ")";
+      return failed(before, url, new FetchException(url, FetchException.Reason.UNACCEPTED_CONTENT_TYPE,
+          response.status(), what, "the body is " + what, null), token);
+    }
+    counters.fullFetches.increment();
+    String body = CharsetSniffer.decode(response.body(), response.contentType());
+    String bodySha = Hashes.sha256(body);
+    String textSha = bodySha.equals(before.lastPublishedSha256())
+        ? before.textSha256()
+        : TextFingerprint.of(extractor.extract(body, before.url()), bodySha);
+    RawVersion version = new RawVersion(before.articleId(), before.url(), before.feedUrl(), response.receivedAt(),
+        response.status(), response.contentType(), bodySha, body);
+    ArticleChecks.Outcome outcome =
+        ArticleChecks.afterFetch(before, schedule, version, textSha, response.etag(), response.lastModified());
+    if (outcome.recovered()) {
+      LOG.info("Page {} fetched again after failing with {}", url, before.lastErrorKind());
+    }
+    if (!outcome.publish()) {
+      if (!bodySha.equals(before.lastPublishedSha256())) {
+        counters.unchangedText.increment();
+      }
+      return save(outcome.state(), token);
+    }
+    byte[] encoded = Json.writeBytes(version);
+    if (encoded.length > ENCODED_LIMIT) {
+      Instant now = clock.instant();
+      ArticleChecks.Outcome refused = ArticleChecks.afterFailure(before, schedule, ErrorKind.PAGE_TOO_LARGE, now);
+      if (refused.reportError()) {
+        report(before, Diagnoses.pageTooLargeEncoded(url, encoded.length, ENCODED_LIMIT,
+            refused.state().nextCheckAt(), now), now);
+      }
+      return save(refused.state(), token);
+    }
+    // Never continue on the producer's own I/O thread: a send from there can wait for metadata only it fetches.
+    publisher.publishVersionAsync(before.articleId(), encoded).whenCompleteAsync((ok, e) -> {
+      if (e == null) {
+        counters.published.increment();
+        LOG.info("Published {} version of {} ({} chars, sha256 {})",
+            before.lastPublishedSha256() == null ? "the first" : "a changed", before.articleId(), body.length(),
+            bodySha.substring(0, 12));
+        save(outcome.state(), token);
+        return;
+      }
+      if (!stopping) {
+        LOG.error("{}; the article is fetched again in {} s", e.getMessage(), PUBLISH_RETRY.toSeconds());
+        synchronized (lock) {
+          if (book.owns(before.feedUrl())) {
+            due.schedule(before.articleId(), clock.instant().plus(PUBLISH_RETRY));
+          }
+        }
+      }
+      done(token);
+    }, processing);
+    return true;
+  }
+
   /**
-   * Keeps the state, queues the next check while the article is this instance's, and writes the state;
-   * the check in flight ends when Kafka acknowledged (or refused) the write.
+   * Keeps the state, queues the next check while the article is this instance's, and writes the state; the
+   * check in flight ends when Kafka acknowledged (or refused) the write.
    */
   private boolean save(ArticleState state, Object token) {
     synchronized (lock) {
       if (book.update(state) && state.nextCheckAt() != null) {
         due.schedule(state.articleId(), state.nextCheckAt());
+        wakeup = true;
+        lock.notifyAll();
       }
     }
     publisher.saveState(state, () -> done(token));
@@ -324,5 +656,21 @@ public final class ArticleWatcher implements ArticleSink {
   private void report(ArticleState article, Diagnosis diagnosis, Instant at) {
     publisher.report(
         new IngestError(article.feedUrl(), article.url(), at, diagnosis.kind().kind(), diagnosis.message()));
+  }
+
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
+  }
+
+  private static URI uri(String url) {
+    try {
+      return URI.create(url);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static String host(URI url) {
+    return url == null || url.getHost() == null ? "" : url.getHost().toLowerCase(Locale.ROOT);
   }
 }

@@ -76,6 +76,37 @@ class FeedParserTest {
   }
 
   @Test
+  void shouldReadAnRss091FeedWithTheNetscapeDoctypeAndItsHtmlEntities() throws Exception {
+    byte[] rss091 =
+        ("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n"
+                + "<!DOCTYPE rss PUBLIC \"-//Netscape Communications//DTD RSS 0.91//EN\"\n"
+                + "  \"http://my.netscape.com/publish/formats/rss-0.91.dtd\">\n"
+                + "<rss version=\"0.91\"><channel><title>Caf&eacute; news</title><link>http://x/</link>"
+                + "<description>d</description><language>en</language>"
+                + "<item><title>One</title><link>http://x/news/1</link></item></channel></rss>")
+            .getBytes(StandardCharsets.ISO_8859_1);
+
+    ParsedFeed feed = FeedParser.parse(rss091, "text/xml", URI.create("http://x/rss"));
+
+    assertThat(feed.type()).isEqualTo("rss_0.91N");
+    assertThat(feed.articleUrls()).containsExactly(URI.create("http://x/news/1"));
+  }
+
+  @Test
+  void shouldRefuseABillionLaughsDocumentWithoutExpandingIt() {
+    StringBuilder dtd = new StringBuilder("<!DOCTYPE rss [<!ENTITY lol \"lol\">");
+    for (int i = 1; i < 10; i++) {
+      dtd.append("<!ENTITY lol").append(i).append(" \"");
+      dtd.append(("&lol" + (i == 1 ? "" : String.valueOf(i - 1)) + ";").repeat(10)).append("\">");
+    }
+    byte[] laughs = ("<?xml version=\"1.0\"?>" + dtd + "]><rss version=\"2.0\"><channel><title>&lol9;</title>"
+        + "</channel></rss>").getBytes(StandardCharsets.UTF_8);
+
+    assertThatThrownBy(() -> FeedParser.parse(laughs, null, URI.create("http://x/rss")))
+        .isInstanceOfSatisfying(FeedParseException.class, e -> assertThat(e.getMessage()).contains("declares entities"));
+  }
+
+  @Test
   void shouldRefuseADoctypeRatherThanResolveEntities() {
     byte[] xxe =
         ("<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
