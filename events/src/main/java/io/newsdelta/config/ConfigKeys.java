@@ -24,6 +24,7 @@ public final class ConfigKeys {
           new Key("kafka.embedded.port", false),
           new Key("kafka.embedded.controller-port", false),
           new Key("kafka.embedded.data-dir", false),
+          new Key("kafka.raw-retention", false),
           new Key("feeds", true),
           new Key("ingest.feed-poll-interval", false),
           new Key("ingest.article-recheck", true),

@@ -130,7 +130,8 @@ public final class ConfigLoader {
             new KafkaSettings.Embedded(
                 v.integer("kafka.embedded.port", 9092),
                 v.integer("kafka.embedded.controller-port", 0),
-                Path.of(v.text("kafka.embedded.data-dir", "./data/kafka"))));
+                Path.of(v.text("kafka.embedded.data-dir", "./data/kafka"))),
+            v.duration("kafka.raw-retention", "14d"));
     IngestConfig ingest =
         new IngestConfig(
             feeds(v),

@@ -49,7 +49,7 @@ public final class Pipeline implements AutoCloseable {
       pipeline.started.push(broker);
     }
     try {
-      TopicAdmin.ensure(pipeline.bootstrapServers, Topics.all(config.kafka().partitions()));
+      TopicAdmin.ensure(pipeline.bootstrapServers, Topics.all(config.kafka().partitions(), config.kafka().rawRetention()));
       if (services.contains(Service.NOTIFIER)) {
         pipeline.notifier = new NotifierService(config.notifier(), pipeline.bootstrapServers);
         pipeline.notifier.start();
