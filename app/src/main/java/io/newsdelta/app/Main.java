@@ -2,6 +2,7 @@ package io.newsdelta.app;
 
 import io.newsdelta.app.cli.DemoCommand;
 import io.newsdelta.app.cli.ExtractCommand;
+import io.newsdelta.app.cli.HistoryCommand;
 import io.newsdelta.app.cli.RunCommand;
 import io.newsdelta.app.cli.ServiceCommand;
 import io.newsdelta.app.cli.TailCommand;
@@ -32,6 +33,7 @@ public final class Main {
     cli.addSubcommand("notifier", new ServiceCommand(Service.NOTIFIER));
     cli.addSubcommand("extract", new ExtractCommand());
     cli.addSubcommand("tail", new TailCommand());
+    cli.addSubcommand("history", new HistoryCommand());
     return cli;
   }
 }

@@ -37,6 +37,7 @@ public final class ConfigKeys {
           new Key("extract.sites", true),
           new Key("notifier.http.port", false),
           new Key("notifier.http.bind", false),
+          new Key("history.database-url", false),
           new Key("notifier.webhooks", true),
           new Key("notifier.retry.max-attempts", false),
           new Key("notifier.retry.initial-backoff", false));

@@ -152,7 +152,8 @@ public final class ConfigLoader {
             v.list("notifier.webhooks", List.of(), "an absolute http(s) URL", ConfigLoader::uri, "url"),
             v.integer("notifier.retry.max-attempts", 5),
             v.duration("notifier.retry.initial-backoff", "1s"));
-    return new NewsdeltaConfig(kafka, ingest, diffWorker, notifier);
+    HistoryConfig history = new HistoryConfig(v.text("history.database-url", HistoryConfig.DEFAULT_DATABASE_URL));
+    return new NewsdeltaConfig(kafka, ingest, diffWorker, notifier, history);
   }
 
   private static List<FeedConfig> feeds(Values v) {

@@ -7,6 +7,11 @@ package io.newsdelta.config;
  * @param ingest the ingest service
  * @param diffWorker the diff worker
  * @param notifier the notifier
+ * @param history the history store the notifier's pages read
  */
 public record NewsdeltaConfig(
-    KafkaSettings kafka, IngestConfig ingest, DiffWorkerConfig diffWorker, NotifierConfig notifier) {}
+    KafkaSettings kafka,
+    IngestConfig ingest,
+    DiffWorkerConfig diffWorker,
+    NotifierConfig notifier,
+    HistoryConfig history) {}
