@@ -45,14 +45,17 @@ public final class HistoryReader {
     return page(sql, page, size, feedUrl == null ? List.of() : List.of(feedUrl), HistoryReader::article);
   }
 
-  /** The sources, with how many of their articles are tracked; feeds newest-changed first. */
+  /**
+   * The registered sources, with how many articles were found in each and when one last changed; the most
+   * recently changed first. Each figure is read from the (feed, last change) index, never by scanning articles.
+   */
   public List<FeedRow> feeds(int limit) {
     String sql =
         """
-        SELECT a.feed_url, f.name, count(*), max(a.last_changed) FROM articles a
-        LEFT JOIN feeds f ON f.feed_url = a.feed_url
-        WHERE a.versions > 0 AND a.feed_url IS NOT NULL
-        GROUP BY a.feed_url, f.name ORDER BY max(a.last_changed) DESC LIMIT ?
+        SELECT f.feed_url, f.name,
+          (SELECT count(*) FROM articles a WHERE a.feed_url = f.feed_url),
+          (SELECT max(a.last_changed) FROM articles a WHERE a.feed_url = f.feed_url) AS last_changed
+        FROM feeds f ORDER BY last_changed DESC, f.feed_url LIMIT ?
         """;
     return query(sql, List.of(limit), rs -> new FeedRow(rs.getString(1), rs.getString(2), rs.getInt(3), time(rs, 4)));
   }

@@ -119,7 +119,10 @@ public final class Materialiser implements AutoCloseable {
     }
   }
 
-  /** Stops polling (a batch being written is finished and committed), waiting up to {@code timeout}. */
+  /**
+   * Stops polling, waiting up to {@code timeout}. A batch being written is finished in the database; if the
+   * offset commit after it is cut short, the next start reads those events again, which changes nothing.
+   */
   public void close(Duration timeout) {
     stopping.countDown();
     if (!started) {
