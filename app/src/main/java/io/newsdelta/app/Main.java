@@ -5,6 +5,7 @@ import io.newsdelta.app.cli.ConfigCommand;
 import io.newsdelta.app.cli.DemoCommand;
 import io.newsdelta.app.cli.ExtractCommand;
 import io.newsdelta.app.cli.ReplayCommand;
+import io.newsdelta.app.cli.HistoryCommand;
 import io.newsdelta.app.cli.RunCommand;
 import io.newsdelta.app.cli.ServiceCommand;
 import io.newsdelta.app.cli.TailCommand;
@@ -44,6 +45,7 @@ public final class Main {
     cli.addSubcommand("config", new ConfigCommand());
     cli.addSubcommand("completion", new AutoComplete.GenerateCompletion());
     cli.addSubcommand("replay", new ReplayCommand());
+    cli.addSubcommand("history", new HistoryCommand());
     return cli;
   }
 }

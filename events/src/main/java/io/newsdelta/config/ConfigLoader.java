@@ -143,7 +143,8 @@ public final class ConfigLoader {
             new KafkaSettings.Embedded(
                 v.integer("kafka.embedded.port", 9092),
                 v.integer("kafka.embedded.controller-port", 0),
-                Path.of(v.text("kafka.embedded.data-dir", "./data/kafka"))));
+                Path.of(v.text("kafka.embedded.data-dir", "./data/kafka"))),
+            v.duration("kafka.raw-retention", "14d"));
     IngestConfig ingest =
         new IngestConfig(
             feeds(v),
@@ -176,7 +177,8 @@ public final class ConfigLoader {
             v.bool("stories.enabled", true),
             v.decimal("stories.threshold", StoriesConfig.DEFAULT_THRESHOLD),
             Path.of(v.text("stories.state-dir", "./data/stories")));
-    return new NewsdeltaConfig(kafka, ingest, diffWorker, notifier, stories);
+        HistoryConfig history = new HistoryConfig(v.text("history.database-url", HistoryConfig.DEFAULT_DATABASE_URL));
+    return new NewsdeltaConfig(kafka, ingest, diffWorker, notifier, stories, history);
   }
 
   private static List<FeedConfig> feeds(Values v) {

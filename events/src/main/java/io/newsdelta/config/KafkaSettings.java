@@ -1,6 +1,7 @@
 package io.newsdelta.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * Where Kafka is.
@@ -8,11 +9,14 @@ import java.nio.file.Path;
  * @param bootstrapServers the cluster to use; empty means start the embedded broker
  * @param partitions partitions for the article topics when newsdelta creates them
  * @param embedded the embedded broker's settings
+ * @param rawRetention how long {@code newsdelta.raw-versions} keeps fetched pages (the version and change
+ *     topics are kept for ever)
  */
-public record KafkaSettings(String bootstrapServers, int partitions, Embedded embedded) {
+public record KafkaSettings(String bootstrapServers, int partitions, Embedded embedded, Duration rawRetention) {
 
   public KafkaSettings {
     Check.range("kafka.partitions", partitions, 1, 1000);
+    Check.positive("kafka.raw-retention", rawRetention);
   }
 
   /**

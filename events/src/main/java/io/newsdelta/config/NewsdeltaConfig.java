@@ -8,14 +8,31 @@ package io.newsdelta.config;
  * @param diffWorker the diff worker
  * @param notifier the notifier
  * @param stories the stories job (one story across outlets)
+ * @param history the history store the notifier's pages read
  */
 public record NewsdeltaConfig(
-    KafkaSettings kafka, IngestConfig ingest, DiffWorkerConfig diffWorker, NotifierConfig notifier,
-    StoriesConfig stories) {
+    KafkaSettings kafka,
+    IngestConfig ingest,
+    DiffWorkerConfig diffWorker,
+    NotifierConfig notifier,
+    StoriesConfig stories,
+    HistoryConfig history) {
 
-  /** Without the stories settings: their defaults. */
+  /** Without the stories and history settings: their defaults. */
   public NewsdeltaConfig(
       KafkaSettings kafka, IngestConfig ingest, DiffWorkerConfig diffWorker, NotifierConfig notifier) {
-    this(kafka, ingest, diffWorker, notifier, StoriesConfig.defaults());
+    this(kafka, ingest, diffWorker, notifier, StoriesConfig.defaults(), HistoryConfig.defaults());
+  }
+
+  /** Without the history settings: the default store. */
+  public NewsdeltaConfig(KafkaSettings kafka, IngestConfig ingest, DiffWorkerConfig diffWorker,
+      NotifierConfig notifier, StoriesConfig stories) {
+    this(kafka, ingest, diffWorker, notifier, stories, HistoryConfig.defaults());
+  }
+
+  /** Without the stories settings: their defaults. */
+  public NewsdeltaConfig(KafkaSettings kafka, IngestConfig ingest, DiffWorkerConfig diffWorker,
+      NotifierConfig notifier, HistoryConfig history) {
+    this(kafka, ingest, diffWorker, notifier, StoriesConfig.defaults(), history);
   }
 }

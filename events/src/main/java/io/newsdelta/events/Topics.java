@@ -1,5 +1,7 @@
 package io.newsdelta.events;
 
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,18 +32,40 @@ public final class Topics {
 
   private Topics() {}
 
-  /** Every topic newsdelta uses, with its partitions and configs. */
+  /** How long raw pages are kept when {@code kafka.raw-retention} is not set. */
+  public static final Duration DEFAULT_RAW_RETENTION = Duration.ofDays(14);
+
+  /** {@code retention.ms} of the record topics: never delete. */
+  public static final String KEEP_FOREVER = "-1";
+
+  /** Every topic newsdelta uses, raw pages kept for {@link #DEFAULT_RAW_RETENTION}. */
   public static List<TopicSpec> all(int partitions) {
+    return all(partitions, DEFAULT_RAW_RETENTION);
+  }
+
+  /**
+   * Every topic newsdelta uses, with its partitions and configs. The version and change topics are the record
+   * and are kept for ever; raw pages are only the input of the diff worker and are kept for {@code rawRetention}.
+   */
+  public static List<TopicSpec> all(int partitions, Duration rawRetention) {
     Map<String, String> data =
         Map.of("compression.type", "zstd", "max.message.bytes", String.valueOf(MAX_MESSAGE_BYTES));
+    Map<String, String> forever = with(data, "retention.ms", KEEP_FOREVER);
+    Map<String, String> raw = with(data, "retention.ms", String.valueOf(rawRetention.toMillis()));
     return List.of(
-        new TopicSpec(RAW_VERSIONS, partitions, data),
-        new TopicSpec(ARTICLE_VERSIONS, partitions, data),
-        new TopicSpec(ARTICLE_CHANGES, partitions, data),
+        new TopicSpec(RAW_VERSIONS, partitions, raw),
+        new TopicSpec(ARTICLE_VERSIONS, partitions, forever),
+        new TopicSpec(ARTICLE_CHANGES, partitions, forever),
         new TopicSpec(INGEST_ERRORS, 1, Map.of("compression.type", "zstd", "retention.ms", "604800000")),
         new TopicSpec(NOTIFICATIONS_DLQ, 1, data),
         new TopicSpec(FEEDS, partitions, Map.of("cleanup.policy", "compact", "compression.type", "zstd")),
         new TopicSpec(INGEST_STATE, partitions, Map.of("cleanup.policy", "compact", "compression.type", "zstd")),
         new TopicSpec(STORIES, partitions, Map.of("compression.type", "zstd", "retention.ms", "-1")));
+  }
+
+  private static Map<String, String> with(Map<String, String> base, String key, String value) {
+    Map<String, String> out = new HashMap<>(base);
+    out.put(key, value);
+    return Map.copyOf(out);
   }
 }

@@ -1,9 +1,12 @@
 package io.newsdelta.notifier;
 
 import io.newsdelta.NewsdeltaException;
+import io.newsdelta.config.HistoryConfig;
 import io.newsdelta.config.NotifierConfig;
-import io.newsdelta.notifier.view.ArticleStore;
-import io.newsdelta.notifier.view.VersionFeed;
+import io.newsdelta.history.HistoryStore;
+import io.newsdelta.history.materialise.Materialiser;
+import io.newsdelta.notifier.view.HistoryView;
+import io.newsdelta.notifier.web.Routes;
 import io.newsdelta.notifier.web.WebServer;
 import io.newsdelta.notifier.webhook.Backoff;
 import io.newsdelta.notifier.webhook.ChangeConsumer;
@@ -13,6 +16,7 @@ import io.newsdelta.notifier.webhook.StopSignal;
 import io.newsdelta.notifier.webhook.WebhookDelivery;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -21,8 +25,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The notifier: delivers every change on {@code newsdelta.article-changes} to the configured webhooks and
- * serves the pages of versions and diffs. Create, {@link #start()}, and {@link #close()} to stop within 30 s.
+ * The notifier: delivers every change on {@code newsdelta.article-changes} to the configured webhooks, keeps
+ * the history store filled from the topics and serves the pages of versions and diffs from it. Create, {@link
+ * #start()}, and {@link #close()} to stop within 30 s.
  */
 public final class NotifierService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(NotifierService.class);
@@ -30,8 +35,8 @@ public final class NotifierService implements AutoCloseable {
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
   private final NotifierConfig config;
-  private final ArticleStore store = new ArticleStore();
-  private final VersionFeed feed;
+  private final HistoryStore history;
+  private final Materialiser materialiser;
   private final WebServer web;
   private final KafkaDeadLetters deadLetters;
   private final ExecutorService deliveries;
@@ -39,20 +44,34 @@ public final class NotifierService implements AutoCloseable {
   private boolean started;
   private boolean closed;
 
-  /**
-   * Binds the HTTP port; nothing runs until {@link #start()}. The configuration checked itself when built.
-   *
-   * @throws NewsdeltaException when a setting is invalid (naming the key, the value and what is allowed) or
-   *     the HTTP address cannot be bound
-   */
+  /** A notifier with the history store at its default place ({@link HistoryConfig#DEFAULT_DATABASE_URL}). */
   public NotifierService(NotifierConfig config, String bootstrapServers) {
+    this(config, new HistoryConfig(HistoryConfig.DEFAULT_DATABASE_URL), bootstrapServers, List.of());
+  }
+
+  /** A notifier with the built-in pages only. */
+  public NotifierService(NotifierConfig config, HistoryConfig historyConfig, String bootstrapServers) {
+    this(config, historyConfig, bootstrapServers, List.of());
+  }
+
+  /**
+   * Opens the history store; nothing runs until {@link #start()}. The configuration checked itself when built.
+   *
+   * @param routes other features' routes on the same web server (see {@link Routes})
+   * @throws NewsdeltaException when a setting is invalid (naming the key, the value and what is allowed) or
+   *     the history store cannot be opened
+   */
+  public NotifierService(
+      NotifierConfig config, HistoryConfig historyConfig, String bootstrapServers, List<Routes> routes) {
     if (bootstrapServers == null || bootstrapServers.isBlank()) {
       throw new NewsdeltaException("the notifier needs Kafka: kafka.bootstrap-servers is empty");
     }
     this.config = config;
-    // Bound first: a busy port is the likeliest start-up failure, and no Kafka client exists yet to leak.
-    this.web = new WebServer(config.httpBind(), config.httpPort(), store, this::healthy);
-    this.feed = new VersionFeed(bootstrapServers, store);
+    this.history = HistoryStore.open(historyConfig.databaseUrl());
+    this.materialiser = new Materialiser(bootstrapServers, history.writer());
+    this.web = new WebServer(config.httpBind(), config.httpPort(),
+        new HistoryView(history.reader(), Clock.systemUTC()), this::healthy,
+        () -> history.ready() && !materialiser.failed(), routes);
     this.deadLetters = new KafkaDeadLetters(bootstrapServers);
     AtomicInteger n = new AtomicInteger();
     this.deliveries =
@@ -80,15 +99,16 @@ public final class NotifierService implements AutoCloseable {
       throw new IllegalStateException(closed ? "the notifier was closed" : "the notifier is already started");
     }
     started = true;
+    // Listening first: a busy port is the likeliest start-up failure, and no Kafka client runs yet.
     web.start();
-    feed.start();
+    materialiser.start();
     changes.start();
     LOG.info(
         "Notifier started: {} webhook(s), up to {} attempts from {} ms backoff, pages on port {}",
         config.webhooks().size(), config.maxAttempts(), config.initialBackoff().toMillis(), httpPort());
   }
 
-  /** The port the pages are served on (the configured one, or the one picked when it is 0). */
+  /** The port the pages are served on (the configured one, or the one picked when it is 0), once started. */
   public int httpPort() {
     return web.port();
   }
@@ -104,8 +124,9 @@ public final class NotifierService implements AutoCloseable {
     }
     closed = true;
     changes.close(Duration.ofSeconds(20));
-    feed.close(Duration.ofSeconds(5));
+    materialiser.close(Duration.ofSeconds(5));
     web.close();
+    history.close();
     deliveries.shutdownNow();
     try {
       deliveries.awaitTermination(1, TimeUnit.SECONDS);

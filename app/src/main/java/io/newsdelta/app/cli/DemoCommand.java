@@ -92,8 +92,11 @@ public final class DemoCommand implements Callable<Integer> {
         notifier:
           http:
             port: %d
+        history:
+          database-url: jdbc:sqlite:%s
         """
-            .formatted(kafkaPort, dataDir.resolve("kafka"), site.feedUrl(), dataDir.resolve("diff-worker"), notifierPort);
+            .formatted(kafkaPort, dataDir.resolve("kafka"), site.feedUrl(), dataDir.resolve("diff-worker"), notifierPort,
+                dataDir.resolve("history.db"));
     return ConfigLoader.parse(yaml, Map.of());
   }
 

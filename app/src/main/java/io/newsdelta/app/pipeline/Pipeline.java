@@ -50,12 +50,11 @@ public final class Pipeline implements AutoCloseable {
       pipeline.started.push(broker);
     }
     try {
-      TopicAdmin.ensure(pipeline.bootstrapServers, Topics.all(config.kafka().partitions()));
+      TopicAdmin.ensure(pipeline.bootstrapServers, Topics.all(config.kafka().partitions(), config.kafka().rawRetention()));
       if (services.contains(Service.NOTIFIER)) {
-        pipeline.notifier = new NotifierService(config.notifier(), pipeline.bootstrapServers);
-        pipeline.notifier.start();
+        pipeline.notifier = new NotifierService(config.notifier(), config.history(), pipeline.bootstrapServers);
         pipeline.started.push(pipeline.notifier);
-        LOG.info("Notifier pages at http://{}:{}/", config.notifier().httpBind(), pipeline.notifier.httpPort());
+        pipeline.notifier.start();
       }
       if (services.contains(Service.DIFF_WORKER)) {
         DiffWorkerService worker = new DiffWorkerService(config.diffWorker(), pipeline.bootstrapServers);

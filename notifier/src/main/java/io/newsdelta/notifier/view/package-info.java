@@ -1,7 +1,7 @@
 /**
- * What the pages show: every version of every tracked article, held in memory. {@link
- * io.newsdelta.notifier.view.ArticleStore} is a plain thread-safe store fed with events; {@link
- * io.newsdelta.notifier.view.VersionFeed} fills it by reading the version and change topics from the
- * beginning when the notifier starts, then keeps it current.
+ * What the pages show, read from the history store at each request: {@link
+ * io.newsdelta.notifier.view.HistoryView} answers with one record per page ({@link
+ * io.newsdelta.notifier.view.ArticlePage}, {@link io.newsdelta.notifier.view.DiffPage}, …), which the jte
+ * templates render. Nothing is kept in memory between requests.
  */
 package io.newsdelta.notifier.view;

@@ -1,171 +1,143 @@
 package io.newsdelta.notifier.web;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
 import io.newsdelta.NewsdeltaException;
-import io.newsdelta.events.Json;
-import io.newsdelta.notifier.view.ArticleHistory;
-import io.newsdelta.notifier.view.ArticleStore;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import io.newsdelta.notifier.view.HistoryView;
+import io.newsdelta.notifier.view.Pages;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves the pages over HTTP with the JDK's built-in server:
- *
- * <ul>
- *   <li>{@code /} — the tracked articles;
- *   <li>{@code /article?id=<articleId>} — one article's versions and diffs (404 when unknown);
- *   <li>{@code /api/articles} and {@code /api/article?id=<articleId>} — the same as JSON;
- *   <li>{@code /healthz} — {@code 200 ok}, or 503 once webhook delivery has stopped on an error.
- * </ul>
+ * The notifier's web server (Javalin on Jetty): the pages of {@link PageRoutes}, the Atom feeds of {@link
+ * AtomRoutes}, the JSON API of {@link ApiRoutes}, the health checks, and whatever other features register
+ * through {@link Routes}. Every response carries a Content-Security-Policy that allows no script at all.
  */
 public final class WebServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
-  private static final String HTML = "text/html; charset=utf-8";
-  private static final String JSON = "application/json; charset=utf-8";
-  private static final String TEXT = "text/plain; charset=utf-8";
+  /** No script, no frame, no plugin; styles and images from this server only; forms submit here only. */
+  static final String CSP =
+      "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
-  private final ArticleStore store;
-  private final BooleanSupplier healthy;
-  private final HttpServer server;
-  private final ExecutorService executor;
+  static final String HTML = "text/html; charset=utf-8";
+
+  private final String bind;
+  private final int port;
+  private final Javalin app;
 
   /**
-   * Binds the server (it answers once {@link #start()} is called).
+   * Builds the server and its routes; it listens once {@link #start()} is called.
    *
-   * @param healthy whether {@code /healthz} answers {@code 200 ok} (else {@code 503})
+   * @param healthy whether delivery runs ({@code /healthz}, {@code /health/ready})
+   * @param ready whether the history store answers and is being filled ({@code /health/ready})
+   * @param extra other features' routes, registered after the built-in ones (see {@link Routes})
+   */
+  public WebServer(String bind, int port, HistoryView view, BooleanSupplier healthy, BooleanSupplier ready,
+      List<Routes> extra) {
+    this.bind = bind == null || bind.isBlank() ? "0.0.0.0" : bind;
+    this.port = port;
+    Templates templates = new Templates();
+    this.app = Javalin.create(config -> {
+      config.showJavalinBanner = false;
+      config.staticFiles.add(files -> {
+        files.hostedPath = "/";
+        files.directory = "/io/newsdelta/notifier/web/public";
+        files.location = Location.CLASSPATH;
+      });
+    });
+    app.before(ctx -> {
+      ctx.header("Content-Security-Policy", CSP);
+      ctx.header("X-Content-Type-Options", "nosniff");
+      ctx.header("Referrer-Policy", "no-referrer");
+    });
+    app.exception(Params.BadRequest.class, (e, ctx) ->
+        ctx.status(400).contentType(WebServer.HTML).result(templates.page("message.jte", new Pages.Message("Bad request", e.getMessage() + "."))));
+    app.exception(Exception.class, (e, ctx) -> {
+      if (e instanceof HttpResponseException h && h.getStatus() == 404) {
+        ctx.status(404).contentType(HTML).result(notFound(templates, ctx));
+        return;
+      }
+      if (e instanceof HttpResponseException h) {
+        ctx.status(h.getStatus()).contentType("text/plain; charset=utf-8").result(h.getMessage() + "\n");
+        return;
+      }
+      LOG.error("Failed to answer {}", ctx.fullUrl(), e);
+      ctx.status(500).contentType("text/plain; charset=utf-8").result("internal error; see the notifier log\n");
+    });
+    // A path no route serves: Javalin answers 404 in plain text; pages and the API set their own type.
+    app.error(404, ctx -> {
+      String type = ctx.res().getContentType();
+      if (type == null || type.startsWith("text/plain")) {
+        ctx.contentType(HTML).result(notFound(templates, ctx));
+      }
+    });
+    health(healthy, ready);
+    new PageRoutes(view, templates).register(app);
+    new AtomRoutes(view, templates).register(app);
+    new ApiRoutes(view).register(app);
+    for (Routes r : extra) {
+      r.register(app);
+    }
+  }
+
+  private static String notFound(Templates templates, Context ctx) {
+    return templates.page("message.jte", new Pages.Message("Page not found", "There is no page at " + ctx.path() + "."));
+  }
+
+  private void health(BooleanSupplier healthy, BooleanSupplier ready) {
+    app.get("/health/live", ctx -> text(ctx, 200, "live\n"));
+    app.get("/health/ready", ctx -> {
+      if (!ready.getAsBoolean()) {
+        text(ctx, 503, "not ready: the history store does not answer or is not being filled; see the notifier log\n");
+      } else if (!healthy.getAsBoolean()) {
+        text(ctx, 503, "not ready: webhook delivery stopped; see the notifier log\n");
+      } else {
+        text(ctx, 200, "ready\n");
+      }
+    });
+    // The first health path, kept for existing probes: delivery only, as before.
+    app.get("/healthz", ctx -> {
+      if (healthy.getAsBoolean()) {
+        text(ctx, 200, "ok");
+      } else {
+        text(ctx, 503, "webhook delivery stopped; see the notifier log\n");
+      }
+    });
+  }
+
+  private static void text(Context ctx, int status, String body) {
+    ctx.status(status).contentType("text/plain; charset=utf-8").result(body);
+  }
+
+  /**
+   * Starts listening.
+   *
    * @throws NewsdeltaException when the address cannot be bound, naming it and the config keys to change
    */
-  public WebServer(String bind, int port, ArticleStore store, BooleanSupplier healthy) {
-    this.store = store;
-    this.healthy = healthy;
+  public void start() {
     try {
-      InetSocketAddress address =
-          bind == null || bind.isBlank() ? new InetSocketAddress(port) : new InetSocketAddress(bind, port);
-      this.server = HttpServer.create(address, 50);
-    } catch (IOException e) {
+      app.start(bind, port);
+    } catch (RuntimeException e) {
       throw new NewsdeltaException(
           "cannot serve the notifier pages on " + bind + ":" + port + " (" + e.getMessage()
               + "); choose a free port with notifier.http.port or another address with notifier.http.bind",
           e);
     }
-    this.executor = Executors.newFixedThreadPool(4, r -> {
-      Thread t = new Thread(r, "notifier-http");
-      t.setDaemon(true);
-      return t;
-    });
-    server.setExecutor(executor);
-    server.createContext("/", this::handle);
+    LOG.info("Notifier pages at http://{}:{}/", bind, port());
   }
 
-  /** Starts answering requests. */
-  public void start() {
-    server.start();
-    LOG.info("Notifier pages at http://{}:{}/", server.getAddress().getHostString(), port());
-  }
-
-  /** The port actually bound. */
+  /** The port actually bound (after {@link #start()}). */
   public int port() {
-    return server.getAddress().getPort();
+    return app.port();
   }
 
-  private void handle(HttpExchange exchange) throws IOException {
-    try {
-      String method = exchange.getRequestMethod();
-      if (!method.equals("GET") && !method.equals("HEAD")) {
-        exchange.getResponseHeaders().set("Allow", "GET, HEAD");
-        send(exchange, 405, TEXT, "method not allowed\n");
-        return;
-      }
-      String path = exchange.getRequestURI().getPath();
-      Optional<String> id = queryParam(exchange.getRequestURI().getRawQuery(), "id");
-      switch (path) {
-        case "/" -> send(exchange, 200, HTML, Pages.index(store.articles()));
-        case "/healthz" -> {
-          if (healthy.getAsBoolean()) {
-            send(exchange, 200, TEXT, "ok");
-          } else {
-            send(exchange, 503, TEXT, "webhook delivery stopped; see the notifier log\n");
-          }
-        }
-        case "/article" -> {
-          Optional<ArticleHistory> article = id.flatMap(store::article);
-          if (article.isPresent()) {
-            send(exchange, 200, HTML, Pages.article(article.get()));
-          } else {
-            send(exchange, 404, HTML, Pages.notFound(id.orElse("")));
-          }
-        }
-        case "/api/articles" -> send(exchange, 200, JSON, Json.write(store.articles()));
-        case "/api/article" -> {
-          Optional<ArticleHistory> article = id.flatMap(store::article);
-          if (article.isPresent()) {
-            send(exchange, 200, JSON, Json.write(article.get()));
-          } else {
-            send(exchange, 404, JSON, "{\"error\":\"no such article\"}");
-          }
-        }
-        default -> send(exchange, 404, HTML, Pages.noSuchPage(path));
-      }
-    } catch (IllegalArgumentException e) {
-      send(exchange, 400, TEXT, "bad request: " + e.getMessage() + "\n");
-    } catch (RuntimeException e) {
-      LOG.error("Failed to render {}", exchange.getRequestURI(), e);
-      send(exchange, 500, TEXT, "internal error; see the notifier log\n");
-    } finally {
-      exchange.close();
-    }
-  }
-
-  static Optional<String> queryParam(String rawQuery, String name) {
-    if (rawQuery == null) {
-      return Optional.empty();
-    }
-    for (String pair : rawQuery.split("&")) {
-      int eq = pair.indexOf('=');
-      String key = eq < 0 ? pair : pair.substring(0, eq);
-      if (URLDecoder.decode(key, StandardCharsets.UTF_8).equals(name)) {
-        return Optional.of(eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-      }
-    }
-    return Optional.empty();
-  }
-
-  private static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", contentType);
-    exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-    exchange.getResponseHeaders().set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
-    exchange.getResponseHeaders().set("Cache-Control", "no-cache");
-    if (exchange.getRequestMethod().equals("HEAD")) {
-      exchange.sendResponseHeaders(status, -1);
-      return;
-    }
-    exchange.sendResponseHeaders(status, bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
-  }
-
-  /** Stops answering, letting requests in progress finish for up to a second. */
+  /** Stops answering; requests in progress finish first. */
   @Override
   public void close() {
-    server.stop(1);
-    executor.shutdown();
-    try {
-      executor.awaitTermination(2, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    app.stop();
   }
 }

@@ -1,7 +1,7 @@
 /**
- * The web pages: the list of tracked articles and, per article, its versions and the word-by-word
- * changes between them. {@link io.newsdelta.notifier.web.Pages} renders plain server-side HTML (every
- * value escaped, no scripts) and is tested without a server; {@link io.newsdelta.notifier.web.WebServer}
- * is the thin JDK HTTP server around it.
+ * The notifier's HTTP side on Javalin: the HTML pages (precompiled jte templates, escaping by default, no
+ * scripts, a Content-Security-Policy), the JSON API under {@code /api/} with its OpenAPI document, the Atom
+ * feeds and the health checks. Other features add their own routes to the same server through {@link
+ * io.newsdelta.notifier.web.Routes}.
  */
 package io.newsdelta.notifier.web;

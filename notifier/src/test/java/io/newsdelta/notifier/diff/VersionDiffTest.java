@@ -33,7 +33,7 @@ class VersionDiffTest {
             new Segment(Segment.Kind.DELETED, "Ten"),
             new Segment(Segment.Kind.INSERTED, "Twelve"),
             new Segment(Segment.Kind.EQUAL, "people were hurt."));
-    assertThat(diff.changedParagraphs()).isEqualTo(1);
+    assertThat(diff.body().changedParagraphs()).isEqualTo(1);
   }
 
   @Test
@@ -68,5 +68,30 @@ class VersionDiffTest {
             new Segment(Segment.Kind.DELETED, "to"),
             new Segment(Segment.Kind.INSERTED, "will not"),
             new Segment(Segment.Kind.EQUAL, "resign"));
+  }
+
+  @Test
+  void shouldAlignParagraphsSideBySideWithDeletedWordsLeftAndInsertedWordsRight() {
+    VersionDiff diff = VersionDiff.between(
+        version(1, "T", "Same.", "Ten people were hurt.", "Gone."),
+        version(2, "T", "Same.", "Twelve people were hurt.", "Added at the end, a new paragraph here."));
+
+    List<SideBySideRow> rows = diff.sideBySide();
+    assertThat(rows).extracting(SideBySideRow::kind).containsExactly(Kind.UNCHANGED, Kind.CHANGED, Kind.CHANGED);
+    assertThat(rows.get(1).left()).containsExactly(
+        new Segment(Segment.Kind.DELETED, "Ten"), new Segment(Segment.Kind.EQUAL, "people were hurt."));
+    assertThat(rows.get(1).right()).containsExactly(
+        new Segment(Segment.Kind.INSERTED, "Twelve"), new Segment(Segment.Kind.EQUAL, "people were hurt."));
+    assertThat(rows.get(0).left()).isEqualTo(rows.get(0).right());
+  }
+
+  @Test
+  void shouldLeaveTheOtherCellEmptyForARemovedOrAddedParagraph() {
+    List<SideBySideRow> rows =
+        VersionDiff.between(version(1, "T", "One.", "Gone."), version(2, "T", "One.")).sideBySide();
+    assertThat(rows.get(1).kind()).isEqualTo(Kind.DELETED);
+    assertThat(rows.get(1).left()).containsExactly(new Segment(Segment.Kind.DELETED, "Gone."));
+    assertThat(rows.get(1).right()).isEmpty();
+    assertThat(VersionDiff.between(version(1, "T", "One."), version(2, "T", "One.")).anyChange()).isFalse();
   }
 }

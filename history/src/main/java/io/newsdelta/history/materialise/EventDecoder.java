@@ -1,0 +1,76 @@
+package io.newsdelta.history.materialise;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.newsdelta.events.ArticleChange;
+import io.newsdelta.events.ArticleVersion;
+import io.newsdelta.events.FeedRegistration;
+import io.newsdelta.events.Json;
+import io.newsdelta.events.Topics;
+import io.newsdelta.history.EventBatch;
+import io.newsdelta.history.FeedMembership;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Turns records of the four topics the history reads into a batch; an unreadable record is skipped with one line. */
+final class EventDecoder {
+  private static final Logger LOG = LoggerFactory.getLogger(EventDecoder.class);
+  /** The consumer group of the materialiser; the rebuild commits its end positions there. */
+  static final String GROUP = "newsdelta-history";
+  static final List<String> TOPICS =
+      List.of(Topics.ARTICLE_VERSIONS, Topics.ARTICLE_CHANGES, Topics.FEEDS, Topics.INGEST_STATE);
+
+  private EventDecoder() {}
+
+  static Properties consumerProps(String bootstrapServers, String clientId) {
+    Properties props = new Properties();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    props.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
+    props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    // The diff worker writes in transactions: never store a version it aborted.
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+    return props;
+  }
+
+  static EventBatch decode(ConsumerRecords<String, byte[]> records) {
+    EventBatch.Builder batch = new EventBatch.Builder();
+    for (ConsumerRecord<String, byte[]> rec : records) {
+      try {
+        add(batch, rec);
+      } catch (RuntimeException | IOException e) {
+        LOG.warn("Skipping unreadable event at {}-{} offset {} (it is kept in the topic): {}",
+            rec.topic(), rec.partition(), rec.offset(), e.getMessage());
+      }
+    }
+    return batch.build();
+  }
+
+  private static void add(EventBatch.Builder batch, ConsumerRecord<String, byte[]> rec) throws IOException {
+    if (rec.value() == null) {
+      return; // a tombstone: the history keeps what it knew
+    }
+    switch (rec.topic()) {
+      case Topics.ARTICLE_VERSIONS -> batch.add(Json.read(rec.value(), ArticleVersion.class));
+      case Topics.ARTICLE_CHANGES -> batch.add(Json.read(rec.value(), ArticleChange.class));
+      case Topics.FEEDS -> batch.add(Json.read(rec.value(), FeedRegistration.class));
+      case Topics.INGEST_STATE -> {
+        // Only the feed an article belongs to is needed; the state record itself is ingest's.
+        JsonNode state = Json.mapper().readTree(new String(rec.value(), StandardCharsets.UTF_8));
+        if (state.hasNonNull("articleId") && state.hasNonNull("feedUrl")) {
+          batch.add(new FeedMembership(state.get("articleId").asText(),
+              state.hasNonNull("url") ? state.get("url").asText() : null, state.get("feedUrl").asText()));
+        }
+      }
+      default -> { }
+    }
+  }
+}

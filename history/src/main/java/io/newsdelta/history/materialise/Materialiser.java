@@ -1,0 +1,144 @@
+package io.newsdelta.history.materialise;
+
+import io.newsdelta.NewsdeltaException;
+import io.newsdelta.history.EventBatch;
+import io.newsdelta.history.HistoryWriter;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Follows the version, change, feed and ingest-state topics in consumer group {@code newsdelta-history} and
+ * writes each poll to the store in one transaction, then commits the offsets: a crash between the two re-reads
+ * events the store already has, which the idempotent writer absorbs. When the database fails, nothing is
+ * committed; the batch is read again after {@link #RETRY_WAIT}.
+ */
+public final class Materialiser implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Materialiser.class);
+  static final Duration RETRY_WAIT = Duration.ofSeconds(5);
+
+  private final HistoryWriter writer;
+  private final KafkaConsumer<String, byte[]> consumer;
+  private final Thread thread;
+  private final CountDownLatch stopping = new CountDownLatch(1);
+  private final AtomicLong written = new AtomicLong();
+  private volatile boolean started;
+  private volatile boolean failed;
+
+  public Materialiser(String bootstrapServers, HistoryWriter writer) {
+    this.writer = writer;
+    this.consumer = new KafkaConsumer<>(EventDecoder.consumerProps(bootstrapServers, "newsdelta-history"),
+        new StringDeserializer(), new ByteArrayDeserializer());
+    this.thread = new Thread(this::run, "history-materialiser");
+    this.thread.setDaemon(true);
+  }
+
+  /** Starts following the topics on a thread of its own. */
+  public void start() {
+    started = true;
+    thread.start();
+  }
+
+  /** Events written so far by this instance (for logs and tests). */
+  public long written() {
+    return written.get();
+  }
+
+  /** Whether it stopped on an error it cannot recover from (readiness). */
+  public boolean failed() {
+    return failed;
+  }
+
+  private void run() {
+    try {
+      consumer.subscribe(EventDecoder.TOPICS, new ConsumerRebalanceListener() {
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {}
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+          LOG.info("History materialiser reading {}", partitions);
+        }
+      });
+      while (stopping.getCount() > 0) {
+        ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
+        if (records.isEmpty()) {
+          continue;
+        }
+        EventBatch batch = EventDecoder.decode(records);
+        try {
+          writer.apply(batch);
+        } catch (NewsdeltaException e) {
+          LOG.error("{}; retrying in {} s (check history.database-url and the database)", e.getMessage(),
+              RETRY_WAIT.toSeconds());
+          rewind(consumer.assignment());
+          if (stopping.await(RETRY_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+            break;
+          }
+          continue;
+        }
+        consumer.commitSync();
+        written.addAndGet(batch.size());
+      }
+    } catch (WakeupException e) {
+      // close() woke the poll: stop.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      failed = true;
+      LOG.error("The history materialiser stopped; the pages will not show newer versions. Restart the notifier", e);
+    } finally {
+      consumer.close(Duration.ofSeconds(5));
+    }
+  }
+
+  /** Goes back to the last committed offsets so that an unwritten batch is read again. */
+  private void rewind(Set<TopicPartition> assigned) {
+    Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(assigned);
+    for (TopicPartition tp : assigned) {
+      OffsetAndMetadata c = committed.get(tp);
+      if (c == null) {
+        consumer.seekToBeginning(Set.of(tp));
+      } else {
+        consumer.seek(tp, c.offset());
+      }
+    }
+  }
+
+  /**
+   * Stops polling, waiting up to {@code timeout}. A batch being written is finished in the database; if the
+   * offset commit after it is cut short, the next start reads those events again, which changes nothing.
+   */
+  public void close(Duration timeout) {
+    stopping.countDown();
+    if (!started) {
+      consumer.close(Duration.ZERO);
+      return;
+    }
+    consumer.wakeup();
+    try {
+      thread.join(timeout.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    close(Duration.ofSeconds(10));
+  }
+}

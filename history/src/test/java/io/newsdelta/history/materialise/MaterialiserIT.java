@@ -1,0 +1,138 @@
+package io.newsdelta.history.materialise;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.newsdelta.events.ArticleChange;
+import io.newsdelta.events.ArticleVersion;
+import io.newsdelta.events.ChangeStats;
+import io.newsdelta.events.CloudEvents;
+import io.newsdelta.events.FeedRegistration;
+import io.newsdelta.events.Hunk;
+import io.newsdelta.events.Json;
+import io.newsdelta.events.Topics;
+import io.newsdelta.history.ArticleRow;
+import io.newsdelta.history.HistoryStore;
+import io.newsdelta.kafka.TopicAdmin;
+import io.newsdelta.testsupport.TestBroker;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The materialiser and the rebuild on a real broker, writing to a real SQLite file and a real PostgreSQL. */
+class MaterialiserIT {
+  private static final String ARTICLE = "https://news.example/world/storm";
+  private static final String FEED = "https://news.example/rss.xml";
+  private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
+  private static final Duration WAIT = Duration.ofSeconds(60);
+
+  private TestBroker broker;
+  private KafkaProducer<String, byte[]> producer;
+
+  @BeforeEach
+  void start() {
+    broker = TestBroker.start();
+    TopicAdmin.ensure(broker.bootstrapServers(), Topics.all(2));
+    producer = new KafkaProducer<>(
+        Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
+        new StringSerializer(), new ByteArraySerializer());
+  }
+
+  @AfterEach
+  void stop() {
+    if (producer != null) {
+      producer.close(Duration.ofSeconds(5));
+    }
+    if (broker != null) {
+      broker.close();
+    }
+  }
+
+  private void send(String topic, String key, Object value) throws Exception {
+    ProducerRecord<String, byte[]> rec =
+        new ProducerRecord<>(topic, key, value instanceof byte[] b ? b : Json.writeBytes(value));
+    CloudEvents.addHeaders(rec.headers(), key, CloudEvents.TYPE_ARTICLE_VERSION, "/test");
+    producer.send(rec).get(30, TimeUnit.SECONDS);
+  }
+
+  private static ArticleVersion version(int n) {
+    return new ArticleVersion(ARTICLE, ARTICLE, n, T0.plusSeconds(600L * n), "Storm headline " + n, null,
+        List.of("Paragraph of version " + n + "."), "sha-" + n, null);
+  }
+
+  private static ArticleChange change(int from, int to) {
+    return new ArticleChange(ArticleChange.idOf(ARTICLE, from, to), ARTICLE, ARTICLE, "Storm headline " + to,
+        from, to, T0.plusSeconds(600L * from), T0.plusSeconds(600L * to), true, false, null,
+        List.of(new Hunk(Hunk.Op.REPLACE, "" + from, "" + to)), new ChangeStats(1, 1), "summary", "Storm headline " + from);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.newsdelta.history.Databases#both")
+  void shouldMaterialiseTheTopicsIdempotentlyAndContinueFromTheCommittedOffsetsAfterARestart(Supplier<String> db)
+      throws Exception {
+    try (HistoryStore store = HistoryStore.open(db.get())) {
+      send(Topics.FEEDS, FEED, new FeedRegistration(FEED, "Example News"));
+      send(Topics.INGEST_STATE, ARTICLE,
+          Map.of("articleId", ARTICLE, "url", ARTICLE, "feedUrl", FEED, "fetches", 2));
+      send(Topics.ARTICLE_VERSIONS, ARTICLE, version(1));
+      send(Topics.ARTICLE_VERSIONS, ARTICLE, version(2));
+      send(Topics.ARTICLE_CHANGES, ARTICLE, change(1, 2));
+      // The same version twice (a re-delivery) and an unreadable record: neither doubles nor stops anything.
+      send(Topics.ARTICLE_VERSIONS, ARTICLE, version(2));
+      send(Topics.ARTICLE_VERSIONS, ARTICLE, "not json".getBytes(StandardCharsets.UTF_8));
+
+      try (Materialiser first = new Materialiser(broker.bootstrapServers(), store.writer())) {
+        first.start();
+        await().atMost(WAIT).until(() -> store.reader().article(ARTICLE).map(ArticleRow::versions).orElse(0) == 2
+            && store.reader().changesOf(ARTICLE).size() == 1
+            && store.reader().feeds(10).size() == 1);
+      }
+      assertThat(store.reader().versionCount()).isEqualTo(2);
+      assertThat(store.reader().article(ARTICLE).orElseThrow().feedUrl()).isEqualTo(FEED);
+
+      send(Topics.ARTICLE_VERSIONS, ARTICLE, version(3));
+      send(Topics.ARTICLE_CHANGES, ARTICLE, change(2, 3));
+      try (Materialiser second = new Materialiser(broker.bootstrapServers(), store.writer())) {
+        second.start();
+        await().atMost(WAIT).until(() -> store.reader().changesOf(ARTICLE).size() == 2);
+        // Only what came after the first instance's commit is read again.
+        await().atMost(WAIT).until(() -> second.written() == 2);
+      }
+      assertThat(store.reader().versionCount()).isEqualTo(3);
+      assertThat(store.reader().article(ARTICLE).orElseThrow().title()).isEqualTo("Storm headline 3");
+
+      // A rebuild empties the store and reads everything again, with progress, to the same result.
+      StringWriter out = new StringWriter();
+      long read = HistoryRebuild.run(broker.bootstrapServers(), store.writer(), new PrintWriter(out));
+      assertThat(read).isEqualTo(9);
+      assertThat(out.toString())
+          .contains("history rebuild: emptied the store; reading 9 events")
+          .contains("history rebuild: done, 9 events read");
+      assertThat(store.reader().versionCount()).isEqualTo(3);
+      assertThat(store.reader().changesOf(ARTICLE)).hasSize(2);
+      assertThat(store.reader().article(ARTICLE).orElseThrow().versions()).isEqualTo(3);
+
+      // The rebuild committed its end positions: a materialiser started now has nothing to read again.
+      send(Topics.ARTICLE_VERSIONS, ARTICLE, version(4));
+      try (Materialiser third = new Materialiser(broker.bootstrapServers(), store.writer())) {
+        third.start();
+        await().atMost(WAIT).until(() -> store.reader().versionCount() == 4 && third.written() == 1);
+      }
+    }
+  }
+}
