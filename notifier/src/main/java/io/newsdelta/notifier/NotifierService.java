@@ -5,18 +5,12 @@ import io.newsdelta.config.NotifierConfig;
 import io.newsdelta.notifier.view.ArticleStore;
 import io.newsdelta.notifier.view.VersionFeed;
 import io.newsdelta.notifier.web.WebServer;
-import io.newsdelta.notifier.webhook.Backoff;
-import io.newsdelta.notifier.webhook.ChangeConsumer;
-import io.newsdelta.notifier.webhook.HttpSender;
-import io.newsdelta.notifier.webhook.KafkaDeadLetters;
-import io.newsdelta.notifier.webhook.StopSignal;
-import io.newsdelta.notifier.webhook.WebhookDelivery;
+import io.newsdelta.notifier.channel.Channels;
+import io.newsdelta.notifier.delivery.Deliveries;
+import io.newsdelta.notifier.delivery.KafkaDeadLetters;
+import io.newsdelta.notifier.delivery.Routing;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,16 +20,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class NotifierService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(NotifierService.class);
-  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
   private final NotifierConfig config;
   private final ArticleStore store = new ArticleStore();
   private final VersionFeed feed;
   private final WebServer web;
   private final KafkaDeadLetters deadLetters;
-  private final ExecutorService deliveries;
-  private final ChangeConsumer changes;
+  private final Deliveries changes;
   private boolean started;
   private boolean closed;
 
@@ -54,24 +45,9 @@ public final class NotifierService implements AutoCloseable {
     this.web = new WebServer(config.httpBind(), config.httpPort(), store, this::healthy);
     this.feed = new VersionFeed(bootstrapServers, store);
     this.deadLetters = new KafkaDeadLetters(bootstrapServers);
-    AtomicInteger n = new AtomicInteger();
-    this.deliveries =
-        Executors.newFixedThreadPool(
-            Math.max(1, config.webhooks().size()),
-            r -> {
-              Thread t = new Thread(r, "notifier-webhook-" + n.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
-    StopSignal stop = new StopSignal();
-    WebhookDelivery delivery =
-        new WebhookDelivery(
-            new HttpSender(CONNECT_TIMEOUT, REQUEST_TIMEOUT),
-            Backoff.of(config.initialBackoff(), config.maxAttempts()),
-            deadLetters,
-            stop,
-            Clock.systemUTC());
-    this.changes = new ChangeConsumer(bootstrapServers, config.webhooks(), delivery, deliveries, stop);
+    Clock clock = Clock.systemUTC();
+    this.changes =
+        new Deliveries(bootstrapServers, config, Channels.of(config, clock), Routing.EVERYTHING, deadLetters, clock);
   }
 
   /** Starts following the topics and serving the pages; returns at once. */
@@ -84,8 +60,8 @@ public final class NotifierService implements AutoCloseable {
     feed.start();
     changes.start();
     LOG.info(
-        "Notifier started: {} webhook(s), up to {} attempts from {} ms backoff, pages on port {}",
-        config.webhooks().size(), config.maxAttempts(), config.initialBackoff().toMillis(), httpPort());
+        "Notifier started: {} channel(s), up to {} attempts from {} ms backoff, pages on port {}",
+        config.allChannels().size(), config.maxAttempts(), config.initialBackoff().toMillis(), httpPort());
   }
 
   /** The port the pages are served on (the configured one, or the one picked when it is 0). */
@@ -106,12 +82,6 @@ public final class NotifierService implements AutoCloseable {
     changes.close(Duration.ofSeconds(20));
     feed.close(Duration.ofSeconds(5));
     web.close();
-    deliveries.shutdownNow();
-    try {
-      deliveries.awaitTermination(1, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
     deadLetters.close();
     LOG.info("Notifier stopped");
   }

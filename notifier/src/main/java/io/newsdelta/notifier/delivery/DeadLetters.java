@@ -1,4 +1,4 @@
-package io.newsdelta.notifier.webhook;
+package io.newsdelta.notifier.delivery;
 
 import io.newsdelta.events.DeadLetter;
 

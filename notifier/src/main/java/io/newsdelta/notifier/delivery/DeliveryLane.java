@@ -1,17 +1,15 @@
-package io.newsdelta.notifier.webhook;
+package io.newsdelta.notifier.delivery;
 
 import io.newsdelta.NewsdeltaException;
-import io.newsdelta.events.ArticleChange;
-import io.newsdelta.events.Json;
 import io.newsdelta.events.Topics;
-import java.net.URI;
+import io.newsdelta.notifier.channel.ChangeEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.concurrent.Executors;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -36,26 +34,30 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * The poll loop that delivers {@link Topics#ARTICLE_CHANGES} to the webhooks, one change at a time per
- * instance, in the consumer group {@link #GROUP_ID}.
+ * One channel's delivery lane: a consumer of {@link Topics#ARTICLE_CHANGES} in a group of its own,
+ * {@code newsdelta-notifier-<channel>}, with a delivery thread of its own. Each channel therefore keeps its own
+ * committed position: a change this channel took is never sent to it again because another channel was still
+ * failing, and a slow or dead endpoint holds back only its own lane.
  *
- * <p>Each change goes to every webhook in parallel, so a failing endpoint only holds the others back for
- * its own retries. While deliveries are in flight the partitions are paused and the consumer keeps
- * polling, so a long backoff never gets the instance thrown out of the group. A change's offset is
- * committed once every webhook has taken it or it was dead-lettered; on shutdown, waits between retries end
- * at once, in-flight POSTs finish, and a change not yet settled everywhere is left uncommitted so the next
- * run delivers it again (the Idempotency-Key lets receivers drop the repeat).
+ * <p>Changes are delivered in order, one at a time. While one is in flight the partitions are paused and the
+ * consumer keeps polling, so a long backoff never gets the lane thrown out of its group. A change's offset is
+ * committed once the channel took it, did not want it (subscriptions), or it was dead-lettered; on shutdown,
+ * waits between retries end at once, the in-flight attempt finishes, and a change not yet settled is left
+ * uncommitted so the next run delivers it again (its id lets receivers drop the repeat). A lane whose group has
+ * no committed position yet starts where {@link LaneStart} says.
  */
-public final class ChangeConsumer implements AutoCloseable {
-  /** The consumer group of the webhook deliveries. */
-  public static final String GROUP_ID = "newsdelta-notifier";
+public final class DeliveryLane implements AutoCloseable {
+  /** The consumer group of the notifier before channels had lanes; new lanes start from its position. */
+  public static final String LEGACY_GROUP_ID = "newsdelta-notifier";
 
-  private static final Logger LOG = LoggerFactory.getLogger(ChangeConsumer.class);
-  private static final Duration WAIT_STEP = Duration.ofMillis(100);
+  private static final Logger LOG = LoggerFactory.getLogger(DeliveryLane.class);
+  private static final Duration WAIT_STEP = Duration.ofMillis(20);
 
   private final KafkaConsumer<String, byte[]> consumer;
-  private final List<URI> webhooks;
-  private final WebhookDelivery delivery;
+  private final String channel;
+  private final RetryingDelivery delivery;
+  private final Routing routing;
+  private final LaneStart laneStart;
   private final ExecutorService executor;
   private final StopSignal stop;
   private final Thread thread;
@@ -66,29 +68,52 @@ public final class ChangeConsumer implements AutoCloseable {
   private volatile boolean running = true;
   private volatile boolean started;
   private volatile boolean failed;
+  private volatile boolean disabled;
   private boolean inFlight;
 
+  /** The consumer group of a channel's lane. */
+  public static String groupId(String channel) {
+    return LEGACY_GROUP_ID + "-" + channel;
+  }
+
   /**
-   * A consumer that hands each change to {@code delivery} for every webhook, on {@code executor}.
+   * A lane that hands each change {@code routing} gives the channel to {@code delivery}.
    *
    * @param stop signalled by {@link #close(Duration)}; {@code delivery} must share it
    */
-  public ChangeConsumer(
-      String bootstrapServers, List<URI> webhooks, WebhookDelivery delivery, ExecutorService executor, StopSignal stop) {
-    this.webhooks = List.copyOf(webhooks);
+  public DeliveryLane(
+      String bootstrapServers, RetryingDelivery delivery, Routing routing, LaneStart laneStart, StopSignal stop) {
+    this.channel = delivery.channel().name();
     this.delivery = delivery;
-    this.executor = executor;
+    this.routing = routing;
+    this.laneStart = laneStart;
     this.stop = stop;
+    String threadName = "notifier-lane-" + channel;
+    this.executor = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, threadName + "-send");
+      t.setDaemon(true);
+      return t;
+    });
     Properties props = new Properties();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    props.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP_ID);
-    props.put(ConsumerConfig.CLIENT_ID_CONFIG, "newsdelta-notifier-webhooks");
+    props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId(channel));
+    props.put(ConsumerConfig.CLIENT_ID_CONFIG, "newsdelta-notifier-" + channel.replaceAll("[^A-Za-z0-9._-]", "_"));
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100);
     this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
-    this.thread = new Thread(this::run, "notifier-webhooks");
+    this.thread = new Thread(this::run, threadName);
+  }
+
+  /** The channel this lane delivers to. */
+  public String channel() {
+    return channel;
+  }
+
+  /** Whether the channel answered 410 Gone, which stopped this lane until the next start. */
+  public boolean disabled() {
+    return disabled;
   }
 
   /** Starts consuming on a thread of its own. */
@@ -114,14 +139,15 @@ public final class ChangeConsumer implements AutoCloseable {
     } catch (WakeupException e) {
       if (running) {
         failed = true;
-        LOG.error("Webhook delivery stopped: the consumer was woken up unexpectedly");
+        LOG.error("Delivery to {} stopped: the consumer was woken up unexpectedly", channel);
       }
     } catch (RuntimeException e) {
       failed = true;
-      LOG.error("Webhook delivery stopped: {}", e.getMessage(), e);
+      LOG.error("Delivery to {} stopped: {}", channel, e.getMessage(), e);
     } finally {
       commitSync();
       consumer.close(Duration.ofSeconds(5));
+      executor.shutdownNow();
     }
   }
 
@@ -144,54 +170,56 @@ public final class ChangeConsumer implements AutoCloseable {
     return running;
   }
 
-  /** Delivers one change to every webhook; true when it is settled everywhere (delivered or dead-lettered). */
+  /** Delivers one change if the channel wants it; true when it is settled (delivered, not wanted, dead-lettered). */
   private boolean deliver(ConsumerRecord<String, byte[]> rec) {
-    ArticleChange change;
+    ChangeEvent event;
     try {
-      change = rec.value() == null ? null : Json.read(rec.value(), ArticleChange.class);
+      event = rec.value() == null ? null : ChangeEvent.read(rec.value(), header(rec, "ce_source"));
     } catch (NewsdeltaException e) {
       LOG.error(
-          "Skipping an unreadable change at {}-{} offset {}: {}; no webhook gets it",
-          rec.topic(), rec.partition(), rec.offset(), e.getMessage());
+          "Skipping an unreadable change at {}-{} offset {}: {}; channel {} does not get it",
+          rec.topic(), rec.partition(), rec.offset(), e.getMessage(), channel);
       return true;
     }
-    if (change == null || change.changeId() == null) {
+    if (event == null || event.change().changeId() == null) {
       LOG.warn("Skipping a change without a changeId at {}-{} offset {}", rec.topic(), rec.partition(), rec.offset());
       return true;
     }
-    String source = header(rec, "ce_source");
-    List<CompletableFuture<Outcome>> outcomes = new ArrayList<>(webhooks.size());
-    for (URI webhook : webhooks) {
-      outcomes.add(CompletableFuture.supplyAsync(() -> deliverLogged(webhook, change, source), executor));
+    if (!routing.wants(channel, event)) {
+      return true;
     }
-    awaitPolling(CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new)));
-    boolean settledEverywhere = true;
-    for (CompletableFuture<Outcome> outcome : outcomes) {
-      try {
-        settledEverywhere &= outcome.get() != Outcome.ABORTED;
-      } catch (ExecutionException e) {
-        throw e.getCause() instanceof RuntimeException re ? re : new NewsdeltaException(e.getMessage(), e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
+    CompletableFuture<Outcome> outcome = CompletableFuture.supplyAsync(() -> deliverLogged(event), executor);
+    awaitPolling(outcome);
+    try {
+      Outcome result = outcome.get();
+      if (result == Outcome.DISABLED) {
+        disabled = true;
+        running = false; // settled (dead-lettered); nothing more goes to a gone endpoint until the next start
       }
+      return result != Outcome.ABORTED;
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException re ? re : new NewsdeltaException(e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
-    return settledEverywhere;
   }
 
-  private Outcome deliverLogged(URI webhook, ArticleChange change, String source) {
-    MDC.put("articleId", change.articleId());
-    MDC.put("changeId", change.changeId());
+  private Outcome deliverLogged(ChangeEvent event) {
+    MDC.put("articleId", event.change().articleId());
+    MDC.put("changeId", event.change().changeId());
+    MDC.put("channel", channel);
     try {
-      return delivery.deliver(webhook, change, source);
+      return delivery.deliver(event);
     } finally {
       MDC.remove("articleId");
       MDC.remove("changeId");
+      MDC.remove("channel");
     }
   }
 
   /** Waits for the deliveries, polling the paused consumer meanwhile to stay in the group. */
-  private void awaitPolling(CompletableFuture<Void> all) {
+  private void awaitPolling(CompletableFuture<Outcome> all) {
     inFlight = true;
     consumer.pause(consumer.assignment());
     try {
@@ -268,25 +296,34 @@ public final class ChangeConsumer implements AutoCloseable {
 
   private static String header(ConsumerRecord<String, byte[]> rec, String name) {
     Header h = rec.headers().lastHeader(name);
-    return h == null || h.value() == null ? KafkaDeadLetters.SOURCE : new String(h.value(), StandardCharsets.UTF_8);
+    return h == null || h.value() == null ? "/newsdelta/diff-worker" : new String(h.value(), StandardCharsets.UTF_8);
   }
 
-  /** Stops polling, lets in-flight POSTs finish, commits what was delivered; waits up to {@code timeout}. */
-  public void close(Duration timeout) {
+  /** Asks the lane to stop: polling ends, waits between retries end at once (the stop signal is shared). */
+  public void beginClose() {
     running = false;
     stop.stop();
+    if (started) {
+      consumer.wakeup();
+    }
+  }
+
+  /** Stops polling, lets the in-flight attempt finish, commits what was settled; waits up to {@code timeout}. */
+  public void close(Duration timeout) {
+    beginClose();
     if (!started) {
       consumer.close(Duration.ZERO);
+      executor.shutdownNow();
       return;
     }
-    consumer.wakeup();
     try {
-      thread.join(timeout.toMillis());
+      thread.join(Math.max(1, timeout.toMillis()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
     if (thread.isAlive()) {
-      LOG.warn("Webhook delivery did not stop within {} s; undelivered changes will be delivered on the next start", timeout.toSeconds());
+      LOG.warn("Delivery to {} did not stop within {} s; undelivered changes will be delivered on the next start",
+          channel, timeout.toSeconds());
     }
   }
 
@@ -313,10 +350,11 @@ public final class ChangeConsumer implements AutoCloseable {
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
       owned.addAll(partitions);
+      laneStart.position(consumer, partitions, channel);
       if (inFlight) {
         consumer.pause(partitions);
       }
-      LOG.info("Delivering changes from {}", partitions);
+      LOG.info("Delivering changes from {} to {}", partitions, channel);
     }
   }
 }

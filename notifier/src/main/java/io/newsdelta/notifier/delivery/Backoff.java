@@ -1,17 +1,17 @@
-package io.newsdelta.notifier.webhook;
+package io.newsdelta.notifier.delivery;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
+import java.util.function.DoubleSupplier;
 
 /**
- * How long to wait between delivery attempts: {@code initial} after the first failure, doubled after each
- * next one, never more than {@code max}.
+ * How long to wait between delivery attempts: about {@code initial} after the first failure, doubled after each
+ * next one, never more than {@code max}; each wait is drawn at random between half and all of that ("equal
+ * jitter"), so endpoints that failed together are not all retried in the same instant.
  *
  * @param initial the wait after the first failed attempt (zero retries at once)
  * @param maxAttempts attempts in all, at least 1
- * @param max the longest single wait
+ * @param max the longest single wait; also the longest {@code Retry-After} honoured
  */
 public record Backoff(Duration initial, int maxAttempts, Duration max) {
   /** The longest single wait unless another is given. */
@@ -34,7 +34,7 @@ public record Backoff(Duration initial, int maxAttempts, Duration max) {
   }
 
   /**
-   * The wait after failed attempt number {@code attempt} (1-based) before the next one.
+   * The longest wait after failed attempt number {@code attempt} (1-based) before the next one.
    *
    * @throws IllegalArgumentException when {@code attempt} is the last one or beyond: no retry follows it
    */
@@ -49,17 +49,25 @@ public record Backoff(Duration initial, int maxAttempts, Duration max) {
     return delay.compareTo(max) > 0 ? max : delay;
   }
 
+  /**
+   * The wait actually taken after failed attempt {@code attempt}: {@link #delayAfter} with jitter, or the
+   * endpoint's {@code Retry-After} when that is longer (capped at {@link #max}).
+   *
+   * @param random a draw in [0, 1)
+   * @param retryAfter what the endpoint asked for, or null
+   */
+  public Duration waitAfter(int attempt, DoubleSupplier random, Duration retryAfter) {
+    Duration full = delayAfter(attempt);
+    long half = full.toNanos() / 2;
+    Duration jittered = Duration.ofNanos(half + (long) (random.getAsDouble() * (full.toNanos() - half)));
+    if (retryAfter != null && retryAfter.compareTo(jittered) > 0) {
+      return retryAfter.compareTo(max) > 0 ? max : retryAfter;
+    }
+    return jittered;
+  }
+
   /** Whether another attempt follows failed attempt number {@code attempt}. */
   public boolean retriesAfter(int attempt) {
     return attempt < maxAttempts;
-  }
-
-  /** Every wait, in order: {@code maxAttempts - 1} of them. */
-  public List<Duration> schedule() {
-    List<Duration> waits = new ArrayList<>();
-    for (int attempt = 1; attempt < maxAttempts; attempt++) {
-      waits.add(delayAfter(attempt));
-    }
-    return waits;
   }
 }
