@@ -1,6 +1,7 @@
 package io.newsdelta.app;
 
 import io.newsdelta.app.cli.DemoCommand;
+import io.newsdelta.app.cli.DlqCommand;
 import io.newsdelta.app.cli.ExtractCommand;
 import io.newsdelta.app.cli.RunCommand;
 import io.newsdelta.app.cli.ServiceCommand;
@@ -32,6 +33,7 @@ public final class Main {
     cli.addSubcommand("notifier", new ServiceCommand(Service.NOTIFIER));
     cli.addSubcommand("extract", new ExtractCommand());
     cli.addSubcommand("tail", new TailCommand());
+    cli.addSubcommand("dlq", new DlqCommand());
     return cli;
   }
 }
