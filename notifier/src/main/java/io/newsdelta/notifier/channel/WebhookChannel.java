@@ -1,29 +1,37 @@
 package io.newsdelta.notifier.channel;
 
+import com.standardwebhooks.Webhook;
+import com.standardwebhooks.exceptions.WebhookSigningException;
+import io.newsdelta.NewsdeltaException;
 import io.newsdelta.events.CloudEvents;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * POSTs the change as its JSON, byte for byte as on the topic, with {@code Idempotency-Key}, the CloudEvents
- * binary-mode headers.
+ * binary-mode headers and, when the channel has a {@code whsec_} secret, a Standard Webhooks signature
+ * ({@code webhook-id} = the change id on every attempt, {@code webhook-timestamp}, {@code webhook-signature})
+ * made by the Standard Webhooks reference library.
  */
 public final class WebhookChannel implements Channel {
   private final String name;
   private final URI url;
+  private final Webhook signer;
   private final HttpPoster poster;
   private final Clock clock;
 
   /**
    * A webhook channel.
    *
-   * @param secret not used yet
+   * @param secret {@code whsec_<base64>}, or null to send unsigned
    */
   public WebhookChannel(String name, URI url, String secret, HttpPoster poster, Clock clock) {
     this.name = name;
     this.url = url;
+    this.signer = secret == null ? null : new Webhook(secret);
     this.poster = poster;
     this.clock = clock;
   }
@@ -51,6 +59,21 @@ public final class WebhookChannel implements Channel {
     if (event.change().toObservedAt() != null) {
       headers.put("ce-time", event.change().toObservedAt().toString());
     }
+    if (signer != null) {
+      long timestamp = clock.instant().getEpochSecond();
+      headers.put("webhook-id", id);
+      headers.put("webhook-timestamp", Long.toString(timestamp));
+      headers.put("webhook-signature", signature(signer, id, timestamp, event.json()));
+    }
     return headers;
+  }
+
+  /** {@code v1,<base64 HMAC-SHA256 of id.timestamp.body>} with the key of {@code signer}. */
+  static String signature(Webhook signer, String id, long timestamp, byte[] body) {
+    try {
+      return signer.sign(id, timestamp, new String(body, StandardCharsets.UTF_8));
+    } catch (WebhookSigningException e) {
+      throw new NewsdeltaException("cannot sign webhook " + id + ": " + e.getMessage(), e);
+    }
   }
 }
