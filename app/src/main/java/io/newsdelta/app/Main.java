@@ -5,6 +5,7 @@ import io.newsdelta.app.cli.DlqCommand;
 import io.newsdelta.app.cli.ExtractCommand;
 import io.newsdelta.app.cli.RunCommand;
 import io.newsdelta.app.cli.ServiceCommand;
+import io.newsdelta.app.cli.SubscriptionsCommand;
 import io.newsdelta.app.cli.TailCommand;
 import io.newsdelta.app.pipeline.Service;
 import picocli.CommandLine;
@@ -34,6 +35,7 @@ public final class Main {
     cli.addSubcommand("extract", new ExtractCommand());
     cli.addSubcommand("tail", new TailCommand());
     cli.addSubcommand("dlq", new DlqCommand());
+    cli.addSubcommand("subscriptions", new SubscriptionsCommand());
     return cli;
   }
 }

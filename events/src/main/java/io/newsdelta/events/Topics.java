@@ -13,6 +13,8 @@ public final class Topics {
   public static final String FEEDS = "newsdelta.feeds";
   /** Ingest's per-article schedule and last published body hash (compacted; key = article id). */
   public static final String INGEST_STATE = "newsdelta.ingest.state";
+  /** The notifier's run-time subscriptions (compacted; key = subscription name). */
+  public static final String SUBSCRIPTIONS = "newsdelta.subscriptions";
 
   /** Large pages must fit: 16 MiB per message on the raw topic. */
   public static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
@@ -39,6 +41,7 @@ public final class Topics {
         new TopicSpec(INGEST_ERRORS, 1, Map.of("compression.type", "zstd", "retention.ms", "604800000")),
         new TopicSpec(NOTIFICATIONS_DLQ, 1, data),
         new TopicSpec(FEEDS, partitions, Map.of("cleanup.policy", "compact", "compression.type", "zstd")),
-        new TopicSpec(INGEST_STATE, partitions, Map.of("cleanup.policy", "compact", "compression.type", "zstd")));
+        new TopicSpec(INGEST_STATE, partitions, Map.of("cleanup.policy", "compact", "compression.type", "zstd")),
+        new TopicSpec(SUBSCRIPTIONS, 1, Map.of("cleanup.policy", "compact")));
   }
 }

@@ -8,7 +8,13 @@ import io.newsdelta.notifier.web.WebServer;
 import io.newsdelta.notifier.channel.Channels;
 import io.newsdelta.notifier.delivery.Deliveries;
 import io.newsdelta.notifier.delivery.KafkaDeadLetters;
-import io.newsdelta.notifier.delivery.Routing;
+import io.newsdelta.notifier.subscription.SubscriptionApi;
+import io.newsdelta.notifier.subscription.SubscriptionRouting;
+import io.newsdelta.notifier.subscription.SubscriptionStore;
+import io.javalin.Javalin;
+import java.util.HashSet;
+import java.util.List;
+import java.util.function.Consumer;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -27,6 +33,8 @@ public final class NotifierService implements AutoCloseable {
   private final WebServer web;
   private final KafkaDeadLetters deadLetters;
   private final Deliveries changes;
+  private final SubscriptionStore subscriptions;
+  private final SubscriptionApi subscriptionApi;
   private boolean started;
   private boolean closed;
 
@@ -46,8 +54,11 @@ public final class NotifierService implements AutoCloseable {
     this.feed = new VersionFeed(bootstrapServers, store);
     this.deadLetters = new KafkaDeadLetters(bootstrapServers);
     Clock clock = Clock.systemUTC();
-    this.changes =
-        new Deliveries(bootstrapServers, config, Channels.of(config, clock), Routing.EVERYTHING, deadLetters, clock);
+    this.subscriptions = new SubscriptionStore(bootstrapServers);
+    SubscriptionRouting routing = new SubscriptionRouting(config.subscriptions(), subscriptions::all);
+    this.subscriptionApi = new SubscriptionApi(routing, subscriptions,
+        new HashSet<>(config.allChannels().stream().map(c -> c.name()).toList()), config.apiToken());
+    this.changes = new Deliveries(bootstrapServers, config, Channels.of(config, clock), routing, deadLetters, clock);
   }
 
   /** Starts following the topics and serving the pages; returns at once. */
@@ -58,10 +69,22 @@ public final class NotifierService implements AutoCloseable {
     started = true;
     web.start();
     feed.start();
+    subscriptions.start();
+    if (!subscriptions.awaitCaughtUp(Duration.ofSeconds(20))) {
+      LOG.warn("Run-time subscriptions not read within 20 s; delivering with those read so far");
+    }
     changes.start();
     LOG.info(
         "Notifier started: {} channel(s), up to {} attempts from {} ms backoff, pages on port {}",
         config.allChannels().size(), config.maxAttempts(), config.initialBackoff().toMillis(), httpPort());
+  }
+
+  /**
+   * The alert routes for the notifier's Javalin server: the subscription API ({@code /api/subscriptions}).
+   * The web server calls each with its {@code Javalin} before starting.
+   */
+  public List<Consumer<Javalin>> alertRoutes() {
+    return List.of(subscriptionApi::register);
   }
 
   /** The port the pages are served on (the configured one, or the one picked when it is 0). */
@@ -80,6 +103,7 @@ public final class NotifierService implements AutoCloseable {
     }
     closed = true;
     changes.close(Duration.ofSeconds(20));
+    subscriptions.close();
     feed.close(Duration.ofSeconds(5));
     web.close();
     deadLetters.close();

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** {@code dlq list} shows what is on the dead-letter topic; {@code dlq redrive} sends it to its channel again. */
-class DlqCommandIT {
+class AlertCommandsIT {
   @TempDir Path dir;
 
   private final StringWriter out = new StringWriter();
@@ -91,6 +91,25 @@ class DlqCommandIT {
           .contains("redriven " + toOther.changeId() + " to webhook:" + other.url());
       assertThat(other.received()).singleElement()
           .satisfies(r -> assertThat(r.headers()).containsEntry("idempotency-key", toOther.changeId()));
+
+      // subscriptions add / list / remove, on the same broker and config
+      out.getBuffer().setLength(0);
+      assertThat(run("subscriptions", "add", "budget", "--config", config.toString(), "--channel", "desk",
+          "--text", "budget", "--min-words", "3")).as(err.toString()).isZero();
+      assertThat(run("subscriptions", "add", "bad", "--config", config.toString(), "--channel", "nowhere")).isEqualTo(2);
+      assertThat(err.toString()).contains("no channel named nowhere");
+      out.getBuffer().setLength(0);
+      assertThat(run("subscriptions", "list", "--config", config.toString())).isZero();
+      assertThat(out.toString().lines().map(l -> Json.read(l, io.newsdelta.config.SubscriptionConfig.class)).toList())
+          .singleElement().satisfies(s -> {
+            assertThat(s.name()).isEqualTo("budget");
+            assertThat(s.minWords()).isEqualTo(3);
+            assertThat(s.channels()).containsExactly("desk");
+          });
+      assertThat(run("subscriptions", "remove", "budget", "--config", config.toString())).isZero();
+      out.getBuffer().setLength(0);
+      assertThat(run("subscriptions", "list", "--config", config.toString())).isZero();
+      assertThat(out.toString()).isBlank();
     }
   }
 }
