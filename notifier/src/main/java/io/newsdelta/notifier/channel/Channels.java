@@ -25,6 +25,11 @@ public final class Channels {
     HttpPoster poster = new HttpPoster(config.delivery().attemptTimeout());
     return switch (c.kind()) {
       case "webhook" -> new WebhookChannel(c.name(), c.url(), c.secret(), poster, clock);
+      case "slack", "mattermost", "rocketchat" -> new ChatChannel(c.name(), c.url(), ChatFormat.SLACK, config.publicUrl(), poster);
+      case "discord" -> new ChatChannel(c.name(), c.url(), ChatFormat.DISCORD, config.publicUrl(), poster);
+      case "teams" -> new ChatChannel(c.name(), c.url(), ChatFormat.TEAMS, config.publicUrl(), poster);
+      case "ntfy" -> new ChatChannel(c.name(), c.url(), new NtfyFormat(c.url()), config.publicUrl(), poster);
+      case "telegram" -> new ChatChannel(c.name(), c.url(), new TelegramFormat(c.chatId()), config.publicUrl(), poster);
       default -> throw new NewsdeltaException("channel " + c.name() + ": kind " + c.kind() + " is not supported yet");
     };
   }
