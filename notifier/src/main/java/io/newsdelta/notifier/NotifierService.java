@@ -8,6 +8,7 @@ import io.newsdelta.notifier.web.WebServer;
 import io.newsdelta.notifier.channel.Channels;
 import io.newsdelta.notifier.delivery.Deliveries;
 import io.newsdelta.notifier.delivery.KafkaDeadLetters;
+import io.newsdelta.notifier.sse.ChangeStream;
 import io.newsdelta.notifier.subscription.SubscriptionApi;
 import io.newsdelta.notifier.subscription.SubscriptionRouting;
 import io.newsdelta.notifier.subscription.SubscriptionStore;
@@ -35,6 +36,7 @@ public final class NotifierService implements AutoCloseable {
   private final Deliveries changes;
   private final SubscriptionStore subscriptions;
   private final SubscriptionApi subscriptionApi;
+  private final ChangeStream changeStream;
   private boolean started;
   private boolean closed;
 
@@ -58,6 +60,7 @@ public final class NotifierService implements AutoCloseable {
     SubscriptionRouting routing = new SubscriptionRouting(config.subscriptions(), subscriptions::all);
     this.subscriptionApi = new SubscriptionApi(routing, subscriptions,
         new HashSet<>(config.allChannels().stream().map(c -> c.name()).toList()), config.apiToken());
+    this.changeStream = new ChangeStream(bootstrapServers);
     this.changes = new Deliveries(bootstrapServers, config, Channels.of(config, clock), routing, deadLetters, clock);
   }
 
@@ -80,11 +83,12 @@ public final class NotifierService implements AutoCloseable {
   }
 
   /**
-   * The alert routes for the notifier's Javalin server: the subscription API ({@code /api/subscriptions}).
+   * The alert routes for the notifier's Javalin server: the subscription API ({@code /api/subscriptions}) and
+   * the Server-Sent Events of changes ({@code /events}).
    * The web server calls each with its {@code Javalin} before starting.
    */
   public List<Consumer<Javalin>> alertRoutes() {
-    return List.of(subscriptionApi::register);
+    return List.of(subscriptionApi::register, changeStream::register);
   }
 
   /** The port the pages are served on (the configured one, or the one picked when it is 0). */
