@@ -12,9 +12,12 @@ public interface ChatFormat {
     return configured;
   }
 
-  /** How the endpoint is named in logs and dead letters (never with a token in it). */
+  /**
+   * How the endpoint is named in logs and dead letters: the host only, since the path of a Slack, Discord or
+   * Teams webhook URL is its secret.
+   */
   default String shownAs(URI configured) {
-    return configured.getScheme() + "://" + configured.getAuthority() + configured.getPath();
+    return configured.getScheme() + "://" + configured.getAuthority() + "/…";
   }
 
   /** The JSON body of one alert. */
