@@ -3,11 +3,13 @@ package io.newsdelta.app;
 import io.newsdelta.app.cli.BrokerCommand;
 import io.newsdelta.app.cli.ConfigCommand;
 import io.newsdelta.app.cli.DemoCommand;
+import io.newsdelta.app.cli.DlqCommand;
 import io.newsdelta.app.cli.ExtractCommand;
 import io.newsdelta.app.cli.ReplayCommand;
 import io.newsdelta.app.cli.HistoryCommand;
 import io.newsdelta.app.cli.RunCommand;
 import io.newsdelta.app.cli.ServiceCommand;
+import io.newsdelta.app.cli.SubscriptionsCommand;
 import io.newsdelta.app.cli.TailCommand;
 import io.newsdelta.app.pipeline.Service;
 import picocli.AutoComplete;
@@ -46,6 +48,8 @@ public final class Main {
     cli.addSubcommand("completion", new AutoComplete.GenerateCompletion());
     cli.addSubcommand("replay", new ReplayCommand());
     cli.addSubcommand("history", new HistoryCommand());
+    cli.addSubcommand("dlq", new DlqCommand());
+    cli.addSubcommand("subscriptions", new SubscriptionsCommand());
     return cli;
   }
 }

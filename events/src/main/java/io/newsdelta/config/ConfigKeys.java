@@ -50,7 +50,24 @@ public final class ConfigKeys {
           new Key("notifier.retry.initial-backoff", false),
           new Key("stories.enabled", false),
           new Key("stories.threshold", false),
-          new Key("stories.state-dir", false));
+          new Key("stories.state-dir", false),
+          // Alerts: channels, subscriptions, e-mail, the subscription API, retries and circuits.
+          new Key("notifier.retry.max-backoff", false),
+          new Key("notifier.retry.attempt-timeout", false),
+          new Key("notifier.circuit.failures", false),
+          new Key("notifier.circuit.open-for", false),
+          new Key("notifier.channels", true),
+          new Key("notifier.subscriptions", true),
+          new Key("notifier.smtp.host", false),
+          new Key("notifier.smtp.port", false),
+          new Key("notifier.smtp.username", false),
+          new Key("notifier.smtp.password", false),
+          new Key("notifier.smtp.password-file", false),
+          new Key("notifier.smtp.from", false),
+          new Key("notifier.smtp.tls", false),
+          new Key("notifier.public-url", false),
+          new Key("notifier.api-token", false),
+          new Key("notifier.api-token-file", false));
 
   private ConfigKeys() {}
 

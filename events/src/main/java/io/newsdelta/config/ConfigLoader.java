@@ -171,14 +171,39 @@ public final class ConfigLoader {
             v.integer("notifier.http.port", 8080),
             v.list("notifier.webhooks", List.of(), "an absolute http(s) URL", ConfigLoader::uri, "url"),
             v.integer("notifier.retry.max-attempts", 5),
-            v.duration("notifier.retry.initial-backoff", "1s"));
+            v.duration("notifier.retry.initial-backoff", "1s"),
+            new NotifierConfig.Delivery(
+                v.duration("notifier.retry.max-backoff", "10m"),
+                v.duration("notifier.retry.attempt-timeout", "10s"),
+                v.integer("notifier.circuit.failures", 5),
+                v.duration("notifier.circuit.open-for", "30s")),
+            NotifierKeys.channels(v.node("notifier.channels")),
+            NotifierKeys.subscriptions(v.node("notifier.subscriptions")),
+            smtp(v),
+            v.text("notifier.public-url", null) == null ? null : uri(v.text("notifier.public-url", null)),
+            NotifierKeys.secret(v.text("notifier.api-token", null), v.text("notifier.api-token-file", null),
+                "notifier.api-token"));
     StoriesConfig stories =
         new StoriesConfig(
             v.bool("stories.enabled", true),
             v.decimal("stories.threshold", StoriesConfig.DEFAULT_THRESHOLD),
             Path.of(v.text("stories.state-dir", "./data/stories")));
-        HistoryConfig history = new HistoryConfig(v.text("history.database-url", HistoryConfig.DEFAULT_DATABASE_URL));
+    HistoryConfig history = new HistoryConfig(v.text("history.database-url", HistoryConfig.DEFAULT_DATABASE_URL));
     return new NewsdeltaConfig(kafka, ingest, diffWorker, notifier, stories, history);
+  }
+
+  private static SmtpConfig smtp(Values v) {
+    if (v.node("notifier.smtp") == null) {
+      return null;
+    }
+    return new SmtpConfig(
+        v.text("notifier.smtp.host", null),
+        v.integer("notifier.smtp.port", 587),
+        v.text("notifier.smtp.username", null),
+        NotifierKeys.secret(v.text("notifier.smtp.password", null), v.text("notifier.smtp.password-file", null),
+            "notifier.smtp.password"),
+        v.text("notifier.smtp.from", null),
+        v.text("notifier.smtp.tls", "starttls"));
   }
 
   private static List<FeedConfig> feeds(Values v) {

@@ -17,6 +17,8 @@ public final class Topics {
   public static final String INGEST_STATE = "newsdelta.ingest.state";
   /** Stories across outlets: members added and changed, stories merged (key = story id; {@link StoryEvent}). */
   public static final String STORIES = "newsdelta.stories";
+  /** The notifier's run-time subscriptions (compacted; key = subscription name). */
+  public static final String SUBSCRIPTIONS = "newsdelta.subscriptions";
 
   /** Large pages must fit: 16 MiB per message on the raw topic. */
   public static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
@@ -60,7 +62,8 @@ public final class Topics {
         new TopicSpec(NOTIFICATIONS_DLQ, 1, data),
         new TopicSpec(FEEDS, partitions, Map.of("cleanup.policy", "compact", "compression.type", "zstd")),
         new TopicSpec(INGEST_STATE, partitions, Map.of("cleanup.policy", "compact", "compression.type", "zstd")),
-        new TopicSpec(STORIES, partitions, Map.of("compression.type", "zstd", "retention.ms", "-1")));
+        new TopicSpec(STORIES, partitions, Map.of("compression.type", "zstd", "retention.ms", "-1")),
+        new TopicSpec(SUBSCRIPTIONS, 1, Map.of("cleanup.policy", "compact")));
   }
 
   private static Map<String, String> with(Map<String, String> base, String key, String value) {

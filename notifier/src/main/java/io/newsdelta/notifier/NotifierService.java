@@ -8,19 +8,20 @@ import io.newsdelta.history.materialise.Materialiser;
 import io.newsdelta.notifier.view.HistoryView;
 import io.newsdelta.notifier.web.Routes;
 import io.newsdelta.notifier.web.WebServer;
-import io.newsdelta.notifier.webhook.Backoff;
-import io.newsdelta.notifier.webhook.ChangeConsumer;
-import io.newsdelta.notifier.webhook.HttpSender;
-import io.newsdelta.notifier.webhook.KafkaDeadLetters;
-import io.newsdelta.notifier.webhook.StopSignal;
-import io.newsdelta.notifier.webhook.WebhookDelivery;
+import io.newsdelta.notifier.channel.Channels;
+import io.newsdelta.notifier.delivery.Deliveries;
+import io.newsdelta.notifier.delivery.KafkaDeadLetters;
+import io.newsdelta.notifier.sse.ChangeStream;
+import io.newsdelta.notifier.subscription.SubscriptionApi;
+import io.newsdelta.notifier.subscription.SubscriptionRouting;
+import io.newsdelta.notifier.subscription.SubscriptionStore;
+import io.javalin.Javalin;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.function.Consumer;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,16 +32,16 @@ import org.slf4j.LoggerFactory;
  */
 public final class NotifierService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(NotifierService.class);
-  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
   private final NotifierConfig config;
   private final HistoryStore history;
   private final Materialiser materialiser;
   private final WebServer web;
   private final KafkaDeadLetters deadLetters;
-  private final ExecutorService deliveries;
-  private final ChangeConsumer changes;
+  private final Deliveries changes;
+  private final SubscriptionStore subscriptions;
+  private final SubscriptionApi subscriptionApi;
+  private final ChangeStream changeStream;
   private boolean started;
   private boolean closed;
 
@@ -69,28 +70,20 @@ public final class NotifierService implements AutoCloseable {
     this.config = config;
     this.history = HistoryStore.open(historyConfig.databaseUrl());
     this.materialiser = new Materialiser(bootstrapServers, history.writer());
+    this.deadLetters = new KafkaDeadLetters(bootstrapServers);
+    Clock clock = Clock.systemUTC();
+    this.subscriptions = new SubscriptionStore(bootstrapServers);
+    SubscriptionRouting routing = new SubscriptionRouting(config.subscriptions(), subscriptions::all);
+    this.subscriptionApi = new SubscriptionApi(routing, subscriptions,
+        new HashSet<>(config.allChannels().stream().map(c -> c.name()).toList()), config.apiToken());
+    this.changeStream = new ChangeStream(bootstrapServers);
+    List<Routes> allRoutes = new ArrayList<>(routes);
+    allRoutes.add(subscriptionApi::register);
+    allRoutes.add(changeStream::register);
     this.web = new WebServer(config.httpBind(), config.httpPort(),
         new HistoryView(history.reader(), Clock.systemUTC()), this::healthy,
-        () -> history.ready() && !materialiser.failed(), routes);
-    this.deadLetters = new KafkaDeadLetters(bootstrapServers);
-    AtomicInteger n = new AtomicInteger();
-    this.deliveries =
-        Executors.newFixedThreadPool(
-            Math.max(1, config.webhooks().size()),
-            r -> {
-              Thread t = new Thread(r, "notifier-webhook-" + n.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
-    StopSignal stop = new StopSignal();
-    WebhookDelivery delivery =
-        new WebhookDelivery(
-            new HttpSender(CONNECT_TIMEOUT, REQUEST_TIMEOUT),
-            Backoff.of(config.initialBackoff(), config.maxAttempts()),
-            deadLetters,
-            stop,
-            Clock.systemUTC());
-    this.changes = new ChangeConsumer(bootstrapServers, config.webhooks(), delivery, deliveries, stop);
+        () -> history.ready() && !materialiser.failed(), allRoutes);
+    this.changes = new Deliveries(bootstrapServers, config, Channels.of(config, clock), routing, deadLetters, clock);
   }
 
   /** Starts following the topics and serving the pages; returns at once. */
@@ -102,10 +95,22 @@ public final class NotifierService implements AutoCloseable {
     // Listening first: a busy port is the likeliest start-up failure, and no Kafka client runs yet.
     web.start();
     materialiser.start();
+    subscriptions.start();
+    if (!subscriptions.awaitCaughtUp(Duration.ofSeconds(20))) {
+      LOG.warn("Run-time subscriptions not read within 20 s; delivering with those read so far");
+    }
     changes.start();
     LOG.info(
-        "Notifier started: {} webhook(s), up to {} attempts from {} ms backoff, pages on port {}",
-        config.webhooks().size(), config.maxAttempts(), config.initialBackoff().toMillis(), httpPort());
+        "Notifier started: {} channel(s), up to {} attempts from {} ms backoff, pages on port {}",
+        config.allChannels().size(), config.maxAttempts(), config.initialBackoff().toMillis(), httpPort());
+  }
+
+  /**
+   * The alert routes, registered on the pages' server at construction: the subscription API
+   * ({@code /api/subscriptions}) and the Server-Sent Events of changes ({@code /events}).
+   */
+  public List<Consumer<Javalin>> alertRoutes() {
+    return List.of(subscriptionApi::register, changeStream::register);
   }
 
   /** The port the pages are served on (the configured one, or the one picked when it is 0), once started. */
@@ -124,15 +129,10 @@ public final class NotifierService implements AutoCloseable {
     }
     closed = true;
     changes.close(Duration.ofSeconds(20));
+    subscriptions.close();
     materialiser.close(Duration.ofSeconds(5));
     web.close();
     history.close();
-    deliveries.shutdownNow();
-    try {
-      deliveries.awaitTermination(1, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
     deadLetters.close();
     LOG.info("Notifier stopped");
   }

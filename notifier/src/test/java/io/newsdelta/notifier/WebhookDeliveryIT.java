@@ -93,6 +93,34 @@ class WebhookDeliveryIT {
   }
 
   @Test
+  void shouldSignEachAttemptWithTheSameWebhookIdSoReceiversVerifyAndDeduplicate() throws Exception {
+    String secret = "whsec_" + java.util.Base64.getEncoder().encodeToString("a key of 24 bytes for it".getBytes(StandardCharsets.UTF_8));
+    hook.failNext(1, 503);
+    notifier = new NotifierService(
+        Fixtures.config(3, Duration.ofMillis(50)).withChannels(
+            List.of(new io.newsdelta.config.ChannelConfig("signed", "webhook", hook.url(), secret, null, List.of(), null)),
+            List.of()),
+        broker.bootstrapServers());
+    notifier.start();
+    ArticleChange change = change(ARTICLE, 1, 2);
+
+    producer.send(change);
+
+    await().atMost(WAIT).until(() -> postsOf(hook, change).size() == 1);
+    Received post = postsOf(hook, change).get(0);
+    assertThat(post.headers()).containsEntry("webhook-id", change.changeId()).containsKey("webhook-timestamp");
+    assertThat(Long.parseLong(post.headers().get("webhook-timestamp")))
+        .isCloseTo(java.time.Instant.now().getEpochSecond(), org.assertj.core.data.Offset.offset(120L));
+    java.util.Map<String, List<String>> headers = new java.util.HashMap<>();
+    post.headers().forEach((k, v) -> headers.put(k, List.of(v)));
+    org.assertj.core.api.Assertions.assertThatCode(
+        () -> new com.standardwebhooks.Webhook(secret).verify(post.body(), headers)).doesNotThrowAnyException();
+    headers.put("webhook-id", List.of("another-id"));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new com.standardwebhooks.Webhook(secret).verify(post.body(), headers))
+        .isInstanceOf(com.standardwebhooks.exceptions.WebhookVerificationException.class);
+  }
+
+  @Test
   void shouldDeliverOnceAfterTheHookFailedTwice() throws Exception {
     hook.failNext(2, 503);
     startNotifier(3, Duration.ofMillis(100), hook.url());

@@ -95,10 +95,10 @@ class SchemaCompatibilityTest {
   @Test
   void shouldRejectANewRequiredField() {
     ObjectNode current = released.deepCopy();
-    ((ObjectNode) current.get("properties")).putObject("kind").put("type", "string");
-    ((ArrayNode) current.get("required")).add("kind");
+    ((ObjectNode) current.get("properties")).putObject("severity").put("type", "string");
+    ((ArrayNode) current.get("required")).add("severity");
     assertThat(SchemaCompatibility.problems(released, current)).singleElement().asString()
-        .contains("$.kind is new and required");
+        .contains("$.severity is new and required");
   }
 
   @Test

@@ -46,12 +46,12 @@ record TopicDocs(
   static final String STORIES = "/newsdelta/stories";
 
   /** Topics that are newsdelta's own working state, not part of the public contract. */
-  static final Set<String> INTERNAL = Set.of(Topics.INGEST_STATE);
+  static final Set<String> INTERNAL = Set.of(Topics.INGEST_STATE, Topics.SUBSCRIPTIONS);
 
   static final List<TopicDocs> PUBLIC = List.of(
       new TopicDocs(Topics.RAW_VERSIONS, "rawVersions", RawVersion.class, CloudEvents.TYPE_RAW_VERSION, INGEST,
           "the article id (the normalised canonical URL)", "ingest",
-          "Every page fetch whose bytes differ from the last ones published for that article, as fetched.",
+          "Every page fetch whose article text (title, standfirst, byline, paragraphs, extractor version) differs from the last one published for that article, or whose page has no article text and different bytes; the body as fetched, decoded.",
           "At least once: an idempotent producer (acks=all) writes each version before ingest records it in"
               + " its state, so a crash can re-publish the same bytes (same bodySha256), never lose a version."),
       new TopicDocs(Topics.ARTICLE_VERSIONS, "articleVersions", ArticleVersion.class,

@@ -1,0 +1,135 @@
+package io.newsdelta.bench.alerts;
+
+import com.sun.net.httpserver.HttpServer;
+import io.newsdelta.config.NotifierConfig;
+import io.newsdelta.events.ArticleChange;
+import io.newsdelta.events.ChangeStats;
+import io.newsdelta.events.CloudEvents;
+import io.newsdelta.events.Hunk;
+import io.newsdelta.events.Json;
+import io.newsdelta.events.Topics;
+import io.newsdelta.kafka.TopicAdmin;
+import io.newsdelta.notifier.NotifierService;
+import io.newsdelta.testsupport.TestBroker;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Delivers {@code N} changes (default 2,000) to 10 loopback webhook endpoints, one of them dead (connection
+ * refused), through a real notifier on a real broker, and prints deliveries per second to the live endpoints and
+ * the time from each change being written (acknowledged by the broker) to its arrival at each live endpoint
+ * (p50, p99, max). Usage: {@code AlertDeliveryLoad [N] [ratePerSecond]}.
+ */
+public final class AlertDeliveryLoad {
+  private AlertDeliveryLoad() {}
+
+  public static void main(String[] args) throws Exception {
+    int n = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
+    int rate = args.length > 1 ? Integer.parseInt(args[1]) : 200;
+    int live = 9;
+    Map<String, Long> written = new ConcurrentHashMap<>();
+    List<long[]> latencies = new ArrayList<>();
+    AtomicInteger arrivals = new AtomicInteger();
+    List<HttpServer> servers = new ArrayList<>();
+    List<URI> hooks = new ArrayList<>();
+    long[][] perEndpoint = new long[live][n];
+    for (int e = 0; e < live; e++) {
+      int endpoint = e;
+      AtomicInteger got = new AtomicInteger();
+      HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      server.setExecutor(Executors.newFixedThreadPool(2));
+      server.createContext("/hook", exchange -> {
+        long now = System.nanoTime();
+        exchange.getRequestBody().readAllBytes();
+        String id = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+        Long at = written.get(id);
+        int i = got.getAndIncrement();
+        if (at != null && i < n) {
+          perEndpoint[endpoint][i] = now - at;
+        }
+        arrivals.incrementAndGet();
+        exchange.sendResponseHeaders(204, -1);
+        exchange.close();
+      });
+      server.start();
+      servers.add(server);
+      hooks.add(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/hook"));
+    }
+    int deadPort;
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      deadPort = s.getLocalPort();
+    }
+    hooks.add(URI.create("http://127.0.0.1:" + deadPort + "/hook"));
+
+    try (TestBroker broker = TestBroker.start()) {
+      TopicAdmin.ensure(broker.bootstrapServers(), Topics.all(6));
+      NotifierConfig config = new NotifierConfig("127.0.0.1", 0, hooks, 5, Duration.ofSeconds(1));
+      try (NotifierService notifier = new NotifierService(config, broker.bootstrapServers());
+          KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+              Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all",
+                  ProducerConfig.LINGER_MS_CONFIG, 0),
+              new StringSerializer(), new ByteArraySerializer())) {
+        notifier.start();
+        Thread.sleep(5000); // lanes join their groups
+        long start = System.nanoTime();
+        long gap = 1_000_000_000L / rate;
+        for (int i = 0; i < n; i++) {
+          String article = "https://load.example/a" + (i % 200);
+          int v = i / 200 + 1;
+          Instant t = Instant.now();
+          ArticleChange c = new ArticleChange(ArticleChange.idOf(article, v, v + 1), article, article, "Headline " + i,
+              v, v + 1, t, t, false, false, null, List.of(new Hunk(Hunk.Op.REPLACE, "old", "new")), new ChangeStats(1, 1),
+              "1 word replaced", "Headline " + i);
+          ProducerRecord<String, byte[]> rec = new ProducerRecord<>(Topics.ARTICLE_CHANGES, article, Json.writeBytes(c));
+          CloudEvents.addHeaders(rec.headers(), c.changeId(), CloudEvents.TYPE_ARTICLE_CHANGE, "/bench");
+          producer.send(rec, (md, ex) -> written.putIfAbsent(c.changeId(), System.nanoTime()));
+          while (System.nanoTime() < start + (i + 1) * gap) {
+            Thread.onSpinWait();
+          }
+        }
+        producer.flush();
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (arrivals.get() < live * n && System.nanoTime() < deadline) {
+          Thread.sleep(20);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long[] all = Arrays.stream(perEndpoint).flatMapToLong(Arrays::stream).filter(x -> x > 0).sorted().toArray();
+        System.out.printf("changes %d at %d/s, endpoints %d live + 1 dead%n", n, rate, live);
+        System.out.printf("deliveries to live endpoints: %d in %.1f s = %.0f/s%n", arrivals.get(), seconds, arrivals.get() / seconds);
+        System.out.printf("written -> arrival: p50 %.1f ms, p99 %.1f ms, max %.1f ms (%d samples)%n",
+            pct(all, 0.50), pct(all, 0.99), all.length == 0 ? 0 : all[all.length - 1] / 1e6, all.length);
+        for (int e = 0; e < live; e++) {
+          long[] one = Arrays.stream(perEndpoint[e]).filter(x -> x > 0).sorted().toArray();
+          System.out.printf("  endpoint %d: p99 %.1f ms%n", e, pct(one, 0.99));
+        }
+        latencies.clear();
+      }
+    } finally {
+      servers.forEach(s -> s.stop(0));
+    }
+    System.exit(0);
+  }
+
+  private static double pct(long[] sorted, double p) {
+    if (sorted.length == 0) {
+      return 0;
+    }
+    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
+  }
+}

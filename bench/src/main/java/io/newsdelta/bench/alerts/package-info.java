@@ -1,0 +1,2 @@
+/** Load runs of alert delivery: many loopback endpoints, one dead, on a real broker. */
+package io.newsdelta.bench.alerts;

@@ -1,0 +1,144 @@
+package io.newsdelta.notifier.channel;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * POSTs to one endpoint with a client of its own (a bulkhead: one endpoint's connections never wait for
+ * another's). The timeout covers the whole exchange — connect, headers and the body to its last byte — because
+ * the JDK client's own request timeout stops counting once the headers arrive, and a peer that sends headers
+ * and then stalls the body would otherwise hold the attempt for ever.
+ */
+public final class HttpPoster implements AutoCloseable {
+  /** The User-Agent of every request. */
+  public static final String USER_AGENT = "newsdelta/0.1";
+  private static final int MAX_ANSWER_CHARS = 200;
+
+  private final HttpClient client;
+  private final Duration timeout;
+
+  /** A poster that gives up on an attempt after {@code timeout} in all. */
+  public HttpPoster(Duration timeout) {
+    this.timeout = timeout;
+    this.client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(timeout)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+  }
+
+  /** POSTs {@code body} with {@code headers} (Content-Type among them) and reads the whole answer. */
+  public Attempt post(URI url, Map<String, String> headers, byte[] body) throws InterruptedException {
+    return post(url, url.toString(), headers, body);
+  }
+
+  /**
+   * The same, naming the endpoint {@code shownAs} in errors (a Telegram URL holds its token, which must not
+   * reach a log or the dead-letter topic).
+   */
+  public Attempt post(URI url, String shownAs, Map<String, String> headers, byte[] body) throws InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(url).timeout(timeout).header("User-Agent", USER_AGENT)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    headers.forEach(request::header);
+    CompletableFuture<HttpResponse<String>> exchange =
+        client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    try {
+      HttpResponse<String> response = exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      int status = response.statusCode();
+      if (status >= 200 && status < 300) {
+        return Attempt.delivered(status);
+      }
+      return Attempt.rejected(
+          status, "HTTP " + status + " from " + shownAs + excerpt(response.body()),
+          retryAfter(response.headers().firstValue("Retry-After").orElse(null), ZonedDateTime.now()));
+    } catch (TimeoutException e) {
+      exchange.cancel(true); // aborts the exchange, so a stalled body does not keep its connection
+      return Attempt.unreachable(
+          "no complete answer from " + shownAs + " within " + timeout.toMillis() + " ms (connect, headers and body)");
+    } catch (InterruptedException e) {
+      exchange.cancel(true);
+      throw e;
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof HttpConnectTimeoutException) {
+        return Attempt.unreachable("no connection to " + shownAs + " within " + timeout.toMillis() + " ms");
+      }
+      if (cause instanceof ConnectException) {
+        return Attempt.unreachable("connection refused by " + shownAs + " (is the receiver running?)");
+      }
+      if (cause instanceof IOException) {
+        return Attempt.unreachable("I/O error talking to " + shownAs + ": " + cause);
+      }
+      return Attempt.unreachable("cannot post to " + shownAs + ": " + cause);
+    }
+  }
+
+  /**
+   * The wait a {@code Retry-After} value asks for: delay-seconds or an HTTP date; null when absent or unreadable.
+   */
+  static Duration retryAfter(String value, ZonedDateTime now) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    String v = value.trim();
+    try {
+      long seconds = Long.parseLong(v);
+      return seconds < 0 ? null : Duration.ofSeconds(seconds);
+    } catch (NumberFormatException e) {
+      try {
+        Duration until = Duration.between(now, ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME));
+        return until.isNegative() ? Duration.ZERO : until;
+      } catch (DateTimeParseException e2) {
+        return null;
+      }
+    }
+  }
+
+  private static String excerpt(String body) {
+    if (body == null || body.isBlank()) {
+      return "";
+    }
+    String line = body.strip().replaceAll("\\s+", " ");
+    return ": " + (line.length() > MAX_ANSWER_CHARS ? line.substring(0, MAX_ANSWER_CHARS) + "…" : line);
+  }
+
+  /**
+   * Header values must be printable ASCII; an id with other characters (an IRI) is sent with just those
+   * characters percent-encoded as UTF-8, which keeps the value stable for the same change.
+   */
+  public static String headerValue(String value) {
+    StringBuilder out = new StringBuilder(value.length());
+    for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+      int c = b & 0xff;
+      if (c >= 0x20 && c <= 0x7e) {
+        out.append((char) c);
+      } else {
+        out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+            .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+      }
+    }
+    return out.toString();
+  }
+
+  @Override
+  public void close() {
+    // HttpClient is AutoCloseable only from Java 21; its threads end once it is unreachable.
+  }
+}

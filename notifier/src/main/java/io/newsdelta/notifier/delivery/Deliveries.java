@@ -1,0 +1,69 @@
+package io.newsdelta.notifier.delivery;
+
+import io.newsdelta.config.NotifierConfig;
+import io.newsdelta.notifier.channel.Channel;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Every channel's lane, started and stopped together; the one thing the notifier service holds for delivery. */
+public final class Deliveries implements AutoCloseable {
+  private final List<DeliveryLane> lanes = new ArrayList<>();
+  private final List<Channel> channels;
+  private final StopSignal stop = new StopSignal();
+
+  /**
+   * One lane per channel, each with its own backoff and circuit breaker from {@code config}.
+   *
+   * @param routing which changes each channel gets
+   */
+  public Deliveries(
+      String bootstrapServers, NotifierConfig config, List<Channel> channels, Routing routing, DeadLetters deadLetters,
+      Clock clock) {
+    this.channels = List.copyOf(channels);
+    NotifierConfig.Delivery settings = config.delivery();
+    LaneStart start = channels.isEmpty() ? null : LaneStart.read(bootstrapServers, clock.instant());
+    for (Channel channel : channels) {
+      RetryingDelivery delivery =
+          new RetryingDelivery(
+              channel,
+              new Backoff(config.initialBackoff(), config.maxAttempts(), settings.maxBackoff()),
+              new CircuitBreaker(settings.circuitFailures(), settings.circuitOpenFor()),
+              deadLetters,
+              stop,
+              clock);
+      lanes.add(new DeliveryLane(bootstrapServers, delivery, routing, start, stop));
+    }
+  }
+
+  /** Starts every lane; returns at once. */
+  public void start() {
+    lanes.forEach(DeliveryLane::start);
+  }
+
+  /** The lanes, one per channel. */
+  public List<DeliveryLane> lanes() {
+    return List.copyOf(lanes);
+  }
+
+  /** Whether a lane stopped on an error it cannot recover from. */
+  public boolean failed() {
+    return lanes.stream().anyMatch(DeliveryLane::failed);
+  }
+
+  /** Stops every lane at once, then waits for them, {@code timeout} in all. */
+  public void close(Duration timeout) {
+    lanes.forEach(DeliveryLane::beginClose);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    for (DeliveryLane lane : lanes) {
+      lane.close(Duration.ofNanos(Math.max(1_000_000, deadline - System.nanoTime())));
+    }
+    channels.forEach(Channel::close);
+  }
+
+  @Override
+  public void close() {
+    close(Duration.ofSeconds(20));
+  }
+}

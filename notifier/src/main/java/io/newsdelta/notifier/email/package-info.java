@@ -1,0 +1,5 @@
+/**
+ * E-mail alerts over SMTP (Jakarta Mail, Eclipse Angus): one multipart message per change, plain text and HTML
+ * with the diff highlighted, the HTML built as jsoup elements so every text is escaped.
+ */
+package io.newsdelta.notifier.email;

@@ -1,0 +1,128 @@
+package io.newsdelta.notifier.sse;
+
+import io.javalin.Javalin;
+import io.javalin.http.sse.SseClient;
+import io.newsdelta.events.Topics;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code GET /events}: a live stream of changes as Server-Sent Events ({@code event: change}, {@code data:} the
+ * change's JSON). Each event's id is the stream position just after it ({@code partition:offset} for every
+ * partition), so a client reconnecting with {@code Last-Event-ID} resumes right after the last change it saw;
+ * without it the stream starts with the next change written. Each client reads the topic with a consumer of its
+ * own, outside any consumer group, on a thread of its own; at most {@link #MAX_CLIENTS} at once.
+ */
+public final class ChangeStream {
+  /** Concurrent clients allowed; more get 503. */
+  public static final int MAX_CLIENTS = 32;
+  private static final Logger LOG = LoggerFactory.getLogger(ChangeStream.class);
+
+  private final String bootstrapServers;
+  private final AtomicInteger clients = new AtomicInteger();
+
+  /** A stream of the changes on the cluster at {@code bootstrapServers}. */
+  public ChangeStream(String bootstrapServers) {
+    this.bootstrapServers = bootstrapServers;
+  }
+
+  /** Adds {@code /events} to {@code app}. */
+  public void register(Javalin app) {
+    app.sse("/events", this::serve);
+  }
+
+  private void serve(SseClient client) {
+    if (clients.incrementAndGet() > MAX_CLIENTS) {
+      clients.decrementAndGet();
+      client.ctx().status(503);
+      client.close();
+      return;
+    }
+    client.keepAlive();
+    Map<Integer, Long> resume = parse(client.ctx().header("Last-Event-ID"));
+    KafkaConsumer<byte[], byte[]> consumer = consumer();
+    client.onClose(consumer::wakeup);
+    Thread thread = new Thread(() -> follow(client, consumer, resume), "notifier-sse");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  private void follow(SseClient client, KafkaConsumer<byte[], byte[]> consumer, Map<Integer, Long> resume) {
+    try (consumer) {
+      List<TopicPartition> partitions = consumer.partitionsFor(Topics.ARTICLE_CHANGES, Duration.ofSeconds(10)).stream()
+          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+      consumer.assign(partitions);
+      Map<Integer, Long> position = new TreeMap<>();
+      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(10));
+      for (TopicPartition tp : partitions) {
+        long at = resume.getOrDefault(tp.partition(), resume.isEmpty() ? ends.get(tp) : 0L);
+        consumer.seek(tp, at);
+        position.put(tp.partition(), at);
+      }
+      while (!client.terminated()) {
+        for (ConsumerRecord<byte[], byte[]> rec : consumer.poll(Duration.ofMillis(500))) {
+          position.put(rec.partition(), rec.offset() + 1);
+          if (rec.value() != null) {
+            client.sendEvent("change", new String(rec.value(), StandardCharsets.UTF_8), id(position));
+          }
+        }
+      }
+    } catch (WakeupException e) {
+      // the client went away
+    } catch (RuntimeException e) {
+      LOG.warn("A change stream ended: {}", e.toString());
+    } finally {
+      clients.decrementAndGet();
+      client.close();
+    }
+  }
+
+  private KafkaConsumer<byte[], byte[]> consumer() {
+    Map<String, Object> props = new HashMap<>();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    props.put(ConsumerConfig.CLIENT_ID_CONFIG, "newsdelta-notifier-sse");
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+  }
+
+  /** {@code 0:15,1:3}: the offset to read next in each partition. */
+  static String id(Map<Integer, Long> position) {
+    StringJoiner id = new StringJoiner(",");
+    position.forEach((p, o) -> id.add(p + ":" + o));
+    return id.toString();
+  }
+
+  /** The positions of a Last-Event-ID; empty when absent or not ours (the stream then starts live). */
+  static Map<Integer, Long> parse(String lastEventId) {
+    Map<Integer, Long> result = new HashMap<>();
+    if (lastEventId == null || lastEventId.isBlank()) {
+      return result;
+    }
+    List<String> parts = new ArrayList<>(List.of(lastEventId.trim().split(",")));
+    try {
+      for (String part : parts) {
+        String[] po = part.split(":");
+        result.put(Integer.parseInt(po[0].trim()), Math.max(0, Long.parseLong(po[1].trim())));
+      }
+    } catch (RuntimeException e) {
+      return new HashMap<>();
+    }
+    return result;
+  }
+}
