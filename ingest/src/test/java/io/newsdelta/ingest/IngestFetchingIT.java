@@ -90,7 +90,9 @@ class IngestFetchingIT {
     List<URI> articles = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
       String path = "/limits/" + i;
-      site.serve(path, Page.html(article("Story " + i, "Story number " + i + " was published.", "x")).withDelay(150));
+      // Slower answers (500 ms) than the gap (200 ms): without the limit a third request would start while two
+      // are still open, so the count at the server shows the limit at work.
+      site.serve(path, Page.html(article("Story " + i, "Story number " + i + " was published.", "x")).withDelay(500));
       articles.add(site.url(path));
     }
     try (CountingSite feeds = CountingSite.start("127.0.0.2")) {
