@@ -7,6 +7,9 @@ import io.newsdelta.history.HistoryStore;
 import io.newsdelta.history.materialise.Materialiser;
 import io.newsdelta.notifier.view.HistoryView;
 import io.newsdelta.notifier.web.Routes;
+import io.newsdelta.notifier.web.StoryRoutes;
+import io.newsdelta.stories.view.StoryView;
+import java.util.Optional;
 import io.newsdelta.notifier.web.WebServer;
 import io.newsdelta.notifier.channel.Channels;
 import io.newsdelta.notifier.delivery.Deliveries;
@@ -42,6 +45,8 @@ public final class NotifierService implements AutoCloseable {
   private final SubscriptionStore subscriptions;
   private final SubscriptionApi subscriptionApi;
   private final ChangeStream changeStream;
+  private final String bootstrapServers;
+  private volatile StoryView stories;
   private boolean started;
   private boolean closed;
 
@@ -68,6 +73,7 @@ public final class NotifierService implements AutoCloseable {
       throw new NewsdeltaException("the notifier needs Kafka: kafka.bootstrap-servers is empty");
     }
     this.config = config;
+    this.bootstrapServers = bootstrapServers;
     this.history = HistoryStore.open(historyConfig.databaseUrl());
     this.materialiser = new Materialiser(bootstrapServers, history.writer());
     this.deadLetters = new KafkaDeadLetters(bootstrapServers);
@@ -80,6 +86,7 @@ public final class NotifierService implements AutoCloseable {
     List<Routes> allRoutes = new ArrayList<>(routes);
     allRoutes.add(subscriptionApi::register);
     allRoutes.add(changeStream::register);
+    allRoutes.add(new StoryRoutes(() -> Optional.ofNullable(stories)));
     this.web = new WebServer(config.httpBind(), config.httpPort(),
         new HistoryView(history.reader(), Clock.systemUTC()), this::healthy,
         () -> history.ready() && !materialiser.failed(), allRoutes);
@@ -95,6 +102,7 @@ public final class NotifierService implements AutoCloseable {
     // Listening first: a busy port is the likeliest start-up failure, and no Kafka client runs yet.
     web.start();
     materialiser.start();
+    stories = StoryView.start(bootstrapServers, 10_000, 100);
     subscriptions.start();
     if (!subscriptions.awaitCaughtUp(Duration.ofSeconds(20))) {
       LOG.warn("Run-time subscriptions not read within 20 s; delivering with those read so far");
@@ -130,6 +138,9 @@ public final class NotifierService implements AutoCloseable {
     closed = true;
     changes.close(Duration.ofSeconds(20));
     subscriptions.close();
+    if (stories != null) {
+      stories.close();
+    }
     materialiser.close(Duration.ofSeconds(5));
     web.close();
     history.close();

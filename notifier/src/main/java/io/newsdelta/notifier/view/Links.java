@@ -25,6 +25,11 @@ public final class Links {
     return diff(articleId, from, to) + "&view=side";
   }
 
+  /** The story an article belongs to, across outlets. */
+  public static String storyOfArticle(String articleId) {
+    return "/story?article=" + enc(articleId);
+  }
+
   public static String atomOfArticle(String articleId) {
     return "/atom?id=" + enc(articleId);
   }
