@@ -1,6 +1,7 @@
 package io.newsdelta.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.newsdelta.events.Topics;
 import io.newsdelta.testsupport.TestBroker;
@@ -56,9 +57,13 @@ class TopicAdminIT {
 
     TopicAdmin.ensure(broker.bootstrapServers(), Topics.all(1, Duration.ofDays(3)));
 
-    assertThat(retention(Topics.ARTICLE_VERSIONS)).isEqualTo("-1");
-    assertThat(retention(Topics.ARTICLE_CHANGES)).isEqualTo("-1");
-    assertThat(retention(Topics.RAW_VERSIONS)).isEqualTo(String.valueOf(Duration.ofDays(3).toMillis()));
+    // The controller has the new configs once ensure returns; the broker that answers describeConfigs applies
+    // them from the metadata log a moment later.
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+      assertThat(retention(Topics.ARTICLE_VERSIONS)).isEqualTo("-1");
+      assertThat(retention(Topics.ARTICLE_CHANGES)).isEqualTo("-1");
+      assertThat(retention(Topics.RAW_VERSIONS)).isEqualTo(String.valueOf(Duration.ofDays(3).toMillis()));
+    });
     // Topics that did not exist are created with their retention.
     assertThat(retention(Topics.NOTIFICATIONS_DLQ)).isNotNull();
     assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS)).containsAll(
