@@ -45,7 +45,7 @@ public final class Main {
     cli.addSubcommand("extract", new ExtractCommand());
     cli.addSubcommand("tail", new TailCommand());
     cli.addSubcommand("config", new ConfigCommand());
-    cli.addSubcommand("completion", new AutoComplete.GenerateCompletion());
+    cli.addSubcommand("generate-completion", new AutoComplete.GenerateCompletion());
     cli.addSubcommand("replay", new ReplayCommand());
     cli.addSubcommand("history", new HistoryCommand());
     cli.addSubcommand("dlq", new DlqCommand());

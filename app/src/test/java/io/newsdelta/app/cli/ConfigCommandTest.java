@@ -40,7 +40,7 @@ class ConfigCommandTest {
     CommandLine cli = Main.commandLine();
     cli.setOut(new PrintWriter(out));
 
-    assertThat(cli.execute("completion")).isZero();
+    assertThat(cli.execute("generate-completion")).isZero();
     assertThat(out.toString()).contains("complete -F").contains("tail").contains("config");
   }
 
