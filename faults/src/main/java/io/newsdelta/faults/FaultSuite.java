@@ -210,6 +210,7 @@ public final class FaultSuite {
           fetch-timeout: 5s
         diff-worker:
           state-dir: %s
+          append-only-period: 1ms
         notifier:
           http:
             port: 0
