@@ -1,0 +1,72 @@
+package io.newsdelta.app.logging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.Layout;
+import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.config.Configuration;
+import org.apache.logging.log4j.core.config.LoggerConfig;
+import org.apache.logging.log4j.core.impl.Log4jLogEvent;
+import org.apache.logging.log4j.message.SimpleMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The shipped log4j2.xml: an expected failure is one line, not a stack trace. */
+class LogConfigurationTest {
+  private static final String TASK_MANAGER = "org.apache.kafka.streams.processor.internals.TaskManager";
+
+  private LoggerContext context;
+
+  @BeforeEach
+  void load() throws Exception {
+    context = new LoggerContext("log-configuration-test", null,
+        URI.create(getClass().getResource("/log4j2.xml").toString()));
+    context.start();
+  }
+
+  @AfterEach
+  void stop() {
+    context.stop();
+  }
+
+  @Test
+  void shouldWriteTheCorruptedTaskWarningOfStreamsOnOneLineWithTheExceptionsMessage() {
+    Configuration configuration = context.getConfiguration();
+    LoggerConfig taskManager = configuration.getLoggerConfig(TASK_MANAGER);
+
+    assertThat(taskManager.getName()).isEqualTo(TASK_MANAGER);
+    assertThat(taskManager.isAdditive()).isFalse();
+    assertThat(taskManager.getAppenders()).containsOnlyKeys("stderr-brief");
+
+    String line = format(configuration.getAppender("stderr-brief").getLayout(), TASK_MANAGER,
+        new IllegalStateException("Tasks [0_0] are corrupted and hence need to be re-initialized"));
+
+    assertThat(line.lines()).hasSize(1);
+    assertThat(line).contains("WARN", "Encounter corrupted task 0_0",
+        "IllegalStateException: Tasks [0_0] are corrupted and hence need to be re-initialized");
+  }
+
+  @Test
+  void shouldKeepTheStackTraceOfAnUnexpectedFailureElsewhere() {
+    Configuration configuration = context.getConfiguration();
+
+    String log = format(configuration.getAppender("stderr").getLayout(), "io.newsdelta.Something",
+        new IllegalStateException("a bug"));
+
+    assertThat(log).contains("java.lang.IllegalStateException: a bug", "\tat ");
+  }
+
+  private static String format(Layout<?> layout, String logger, Throwable thrown) {
+    LogEvent event = Log4jLogEvent.newBuilder()
+        .setLoggerName(logger)
+        .setLevel(Level.WARN)
+        .setMessage(new SimpleMessage("Encounter corrupted task 0_0, will group it with other corrupted tasks"))
+        .setThrown(thrown)
+        .build();
+    return new String(layout.toByteArray(event), java.nio.charset.StandardCharsets.UTF_8);
+  }
+}
