@@ -10,6 +10,8 @@ import io.newsdelta.app.cli.HistoryCommand;
 import io.newsdelta.app.cli.RunCommand;
 import io.newsdelta.app.cli.ServiceCommand;
 import io.newsdelta.app.cli.SubscriptionsCommand;
+import io.newsdelta.app.cli.TopicsCommand;
+import io.newsdelta.app.cli.DoctorCommand;
 import io.newsdelta.app.cli.TailCommand;
 import io.newsdelta.app.pipeline.Service;
 import picocli.AutoComplete;
@@ -50,6 +52,8 @@ public final class Main {
     cli.addSubcommand("history", new HistoryCommand());
     cli.addSubcommand("dlq", new DlqCommand());
     cli.addSubcommand("subscriptions", new SubscriptionsCommand());
+    cli.addSubcommand("topics", new TopicsCommand());
+    cli.addSubcommand("doctor", new DoctorCommand());
     return cli;
   }
 }

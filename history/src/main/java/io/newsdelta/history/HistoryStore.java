@@ -99,7 +99,7 @@ public final class HistoryStore implements AutoCloseable {
   }
 
   /** The URL without a password parameter, for log lines. */
-  static String redacted(String jdbcUrl) {
+  public static String redacted(String jdbcUrl) {
     return jdbcUrl.replaceAll("(?i)(password=)[^&]*", "$1***");
   }
 

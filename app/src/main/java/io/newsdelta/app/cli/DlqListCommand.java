@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 /** {@code dlq list}: every dead letter, one JSON object per line, oldest first. */
 @Command(name = "list", description = "Print the dead letters as JSON lines (change, channel, attempts, lastError, at, reason).")
 public final class DlqListCommand implements Callable<Integer> {
-  @Mixin DlqSource source;
+  @Mixin ClusterSource source;
 
   @Option(names = "--channel", paramLabel = "NAME", description = "only letters for this channel")
   String channel;

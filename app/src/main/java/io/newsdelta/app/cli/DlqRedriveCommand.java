@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "redrive", description = "Resend the dead letters, each to the channel named in it.")
 public final class DlqRedriveCommand implements Callable<Integer> {
-  @Mixin DlqSource source;
+  @Mixin ClusterSource source;
 
   @Option(names = "--channel", paramLabel = "NAME", description = "only letters for this channel")
   String channel;

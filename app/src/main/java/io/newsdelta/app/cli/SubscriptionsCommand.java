@@ -34,7 +34,7 @@ public final class SubscriptionsCommand implements Runnable {
   /** {@code subscriptions add NAME --channel C … [conditions]}. */
   @Command(name = "add", description = "Add or replace a subscription.")
   static final class Add implements Callable<Integer> {
-    @Mixin DlqSource source;
+    @Mixin ClusterSource source;
     @Parameters(index = "0", paramLabel = "NAME") String name;
     @Option(names = "--channel", required = true, paramLabel = "NAME", description = "a channel to send to (repeat)") List<String> channels;
     @Option(names = "--feed", paramLabel = "URL", description = "only articles of this feed (repeat)") List<String> feeds;
@@ -72,7 +72,7 @@ public final class SubscriptionsCommand implements Runnable {
   /** {@code subscriptions list}: one JSON object per line, configured ones first. */
   @Command(name = "list", description = "Print every subscription in force as JSON lines.")
   static final class ListAll implements Callable<Integer> {
-    @Mixin DlqSource source;
+    @Mixin ClusterSource source;
     @Spec CommandSpec spec;
 
     @Override
@@ -99,7 +99,7 @@ public final class SubscriptionsCommand implements Runnable {
   /** {@code subscriptions remove NAME}. */
   @Command(name = "remove", description = "Remove a run-time subscription.")
   static final class Remove implements Callable<Integer> {
-    @Mixin DlqSource source;
+    @Mixin ClusterSource source;
     @Parameters(index = "0", paramLabel = "NAME") String name;
     @Spec CommandSpec spec;
 

@@ -6,16 +6,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** Where the dlq commands find Kafka and the channels: {@code --config}, overridden by {@code --bootstrap-servers}. */
-final class DlqSource {
+/** Where a command finds the configuration and Kafka: {@code --config}, Kafka overridden by {@code --bootstrap-servers}. */
+final class ClusterSource {
   @Option(names = "--config", paramLabel = "FILE", description = "configuration file (default: ${DEFAULT-VALUE})")
   Path file = Path.of("newsdelta.yml");
 
-  @Option(names = "--bootstrap-servers", paramLabel = "H:P", description = "Kafka to read (default: from the config)")
+  @Option(names = "--bootstrap-servers", paramLabel = "H:P", description = "Kafka to use (default: kafka.bootstrap-servers of the config)")
   String bootstrapServers;
 
   NewsdeltaConfig config() {
     return ConfigLoader.load(file);
+  }
+
+  /** The file's configuration, or the defaults (with the environment's overrides) when there is no file. */
+  NewsdeltaConfig configOrDefaults() {
+    return Files.isRegularFile(file) ? config() : ConfigLoader.parse("", System.getenv());
   }
 
   String bootstrapServers() {
