@@ -262,6 +262,10 @@ class ChangeEventsContractIT {
           article-recheck: [%s]
         diff-worker:
           state-dir: %s
+        stories:
+          state-dir: %s
+        history:
+          database-url: "jdbc:sqlite:%s"
         notifier:
           http:
             port: 0
@@ -274,7 +278,7 @@ class ChangeEventsContractIT {
         """
             .formatted(servers, fixture.site.url("/rss.xml"), fixture.site.url("/gone.xml"),
                 String.join(", ", java.util.Collections.nCopies(300, "1s")), dataDir.resolve("streams"),
-                fixture.hook.url(), fixture.site.url("/refusing-hook"));
+                dataDir.resolve("stories"), dataDir.resolve("history.db"), fixture.hook.url(), fixture.site.url("/refusing-hook"));
     return ConfigLoader.parse(yaml, Map.of());
   }
 
