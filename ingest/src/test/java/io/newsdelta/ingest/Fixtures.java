@@ -38,7 +38,8 @@ import org.apache.kafka.common.utils.Utils;
 /** Feeds, pages, configs and topic reads shared by the ingest ITs. */
 final class Fixtures {
   static final String USER_AGENT = "newsdelta-test/1.0 (+https://newsdelta.example/bot)";
-  static final Duration WAIT = Duration.ofSeconds(20);
+  // Generous: awaits end as soon as the outcome is there, and a loaded 2-core machine is slow to start a broker client.
+  static final Duration WAIT = Duration.ofSeconds(60);
 
   private Fixtures() {}
 
