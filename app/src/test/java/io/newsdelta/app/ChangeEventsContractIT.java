@@ -254,6 +254,8 @@ class ChangeEventsContractIT {
         kafka:
           bootstrap-servers: "%s"
           partitions: 2
+        network:
+          allow: [127.0.0.0/8]
         feeds:
           - url: %s
           - url: %s

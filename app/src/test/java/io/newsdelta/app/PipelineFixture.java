@@ -39,6 +39,8 @@ final class PipelineFixture implements AutoCloseable {
           embedded:
             port: 0
             data-dir: %s
+        network:
+          allow: [127.0.0.0/8]
         feeds:
           - url: %s
         ingest:

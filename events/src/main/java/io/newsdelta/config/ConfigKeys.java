@@ -26,6 +26,7 @@ public final class ConfigKeys {
           new Key("kafka.embedded.data-dir", false),
           new Key("kafka.raw-retention", false),
           new Key("feeds", true),
+          new Key("network.allow", true),
           new Key("ingest.feed-poll-interval", false),
           new Key("ingest.article-recheck", true),
           new Key("ingest.fetch-timeout", false),

@@ -189,7 +189,9 @@ public final class ConfigLoader {
             v.decimal("stories.threshold", StoriesConfig.DEFAULT_THRESHOLD),
             Path.of(v.text("stories.state-dir", "./data/stories")));
     HistoryConfig history = new HistoryConfig(v.text("history.database-url", HistoryConfig.DEFAULT_DATABASE_URL));
-    return new NewsdeltaConfig(kafka, ingest, diffWorker, notifier, stories, history);
+    NetworkConfig network = new NetworkConfig(v.list("network.allow", List.of(),
+        "CIDR blocks (127.0.0.0/8, 10.0.0.0/8) or host names", s -> s));
+    return new NewsdeltaConfig(kafka, ingest, diffWorker, notifier, stories, history, network);
   }
 
   private static SmtpConfig smtp(Values v) {

@@ -19,6 +19,12 @@ public record AddressPolicy(List<String> allow) {
   /** The default: public addresses only. */
   public static final AddressPolicy PUBLIC_ONLY = new AddressPolicy(List.of());
 
+  /**
+   * Public addresses and this machine's loopback ({@code 127.0.0.0/8}, {@code ::1}): for the demo, the benchmarks
+   * and the tests, whose sites and endpoints all run on loopback.
+   */
+  public static final AddressPolicy WITH_LOOPBACK = new AddressPolicy(List.of("127.0.0.0/8", "::1/128"));
+
   public AddressPolicy {
     allow = List.copyOf(allow);
     for (String entry : allow) {
@@ -51,12 +57,12 @@ public record AddressPolicy(List<String> allow) {
   public void check(URI url) throws UnknownHostException {
     String host = url.getHost();
     if (host == null) {
-      throw new AddressRefusedException(url + " has no host");
+      throw new AddressRefusedException(url, "has no host");
     }
     String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     for (InetAddress address : InetAddress.getAllByName(bare)) {
       if (!allows(bare, address)) {
-        throw new AddressRefusedException(url + " resolves to " + address.getHostAddress() + ", a "
+        throw new AddressRefusedException(url, "resolves to " + address.getHostAddress() + ", a "
             + AddressClass.of(address).name().toLowerCase(Locale.ROOT).replace('_', '-')
             + " address, which newsdelta does not connect to; if this target is deliberate, add it (or its CIDR "
             + "block) to network.allow");

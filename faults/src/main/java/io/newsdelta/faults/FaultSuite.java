@@ -202,6 +202,8 @@ public final class FaultSuite {
         kafka:
           bootstrap-servers: %s
           partitions: 3
+        network:
+          allow: [127.0.0.0/8]
         feeds:
         %s
         ingest:

@@ -1,5 +1,6 @@
 package io.newsdelta.ingest;
 
+import io.newsdelta.net.AddressPolicy;
 import io.newsdelta.NewsdeltaException;
 import io.newsdelta.config.IngestConfig;
 import io.newsdelta.events.FeedRegistration;
@@ -85,6 +86,7 @@ public final class IngestService implements AutoCloseable {
   private ScheduledExecutorService control;
   private ExecutorService processPool;
   private final List<SiteRule> siteRules;
+  private final AddressPolicy addressPolicy;
   private IngestPublisher publisher;
   private ArticleWatcher watcher;
   private HttpFetcher fetcher;
@@ -112,10 +114,28 @@ public final class IngestService implements AutoCloseable {
    * publishes a page only when that text changed, so it must read pages with the same rules.
    */
   public IngestService(IngestConfig config, String bootstrapServers, Clock clock, List<SiteRule> siteRules) {
+    this(config, bootstrapServers, clock, siteRules, AddressPolicy.PUBLIC_ONLY);
+  }
+
+  private IngestService(IngestConfig config, String bootstrapServers, Clock clock, List<SiteRule> siteRules,
+      AddressPolicy addressPolicy) {
     this.config = Objects.requireNonNull(config, "config");
     this.bootstrapServers = Objects.requireNonNull(bootstrapServers, "bootstrapServers");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.siteRules = List.copyOf(siteRules);
+    this.addressPolicy = Objects.requireNonNull(addressPolicy, "addressPolicy");
+  }
+
+  /**
+   * This service (not started) with another address policy ({@code network.allow}): every feed, page,
+   * robots.txt and redirect is checked against it before a request is sent. The default is public addresses
+   * only.
+   */
+  public IngestService withAddressPolicy(AddressPolicy policy) {
+    if (started.get()) {
+      throw new IllegalStateException("the address policy is set before start");
+    }
+    return new IngestService(config, bootstrapServers, clock, siteRules, policy);
   }
 
   /** The service on the system clock with the diff worker's extraction rules. */
@@ -146,6 +166,7 @@ public final class IngestService implements AutoCloseable {
             .timeout(config.fetchTimeout())
             .maxBytes(config.maxPageBytes())
             .clock(clock)
+            .addressPolicy(addressPolicy)
             .build();
     control = Executors.newSingleThreadScheduledExecutor(threads("ingest-control"));
     processPool = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),

@@ -16,6 +16,8 @@ import io.newsdelta.events.ArticleIds;
 import io.newsdelta.events.IngestError;
 import io.newsdelta.events.Json;
 import io.newsdelta.events.Topics;
+import io.newsdelta.net.AddressPolicy;
+import io.newsdelta.testsupport.CountingSite;
 import io.newsdelta.testsupport.LocalWebServer;
 import java.net.URI;
 import java.time.Duration;
@@ -42,7 +44,7 @@ class IngestErrorsIT {
 
     try (IngestService ingest =
         new IngestService(config(List.of(down, missing, notXml, healthy), Duration.ofSeconds(1), Duration.ofHours(1)),
-            site.bootstrap())) {
+            site.bootstrap()).withAddressPolicy(AddressPolicy.WITH_LOOPBACK)) {
       ingest.start();
       await().atMost(WAIT).until(() -> rawVersions(site.bootstrap(), ArticleIds.of(article.toString())).size() == 1);
       // Several polls of every broken feed: still one error each.
@@ -84,7 +86,7 @@ class IngestErrorsIT {
 
     try (IngestService ingest =
         new IngestService(
-            config(List.of(feed), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1)), site.bootstrap())) {
+            config(List.of(feed), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1)), site.bootstrap()).withAddressPolicy(AddressPolicy.WITH_LOOPBACK)) {
       ingest.start();
       await().atMost(WAIT).until(() -> rawVersions(site.bootstrap(), ArticleIds.of(good.toString())).size() == 1);
       // Every page has had its first fetch and both re-checks.
@@ -118,7 +120,7 @@ class IngestErrorsIT {
     try (IngestService ingest =
         new IngestService(
             config(List.of(feed), Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofHours(1)), site.bootstrap(),
-            clock)) {
+            clock).withAddressPolicy(AddressPolicy.WITH_LOOPBACK)) {
       ingest.start();
       await().atMost(WAIT).until(() -> !errorRecords(late).isEmpty());
       site.web().serve("/news/late", "text/html", page("Late", "Now it is here."));
@@ -136,6 +138,29 @@ class IngestErrorsIT {
       assertThat(s.lastErrorKind()).isNull();
       assertThat(s.nextCheckAt()).isEqualTo(seen.plus(Duration.ofMinutes(5)).plus(Duration.ofHours(1)));
     });
+  }
+
+  @Test
+  void shouldRefuseAFeedOnAnInternalAddressByDefaultAndSendItNothing() {
+    try (CountingSite internal = CountingSite.start()) {
+      URI feed = internal.url("/rss");
+      internal.serve("/rss", CountingSite.Page.of(200, "application/rss+xml",
+          rss(internal.url("/admin")).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+      try (IngestService ingest =
+          new IngestService(config(List.of(feed), Duration.ofSeconds(1), Duration.ofHours(1)), site.bootstrap())) {
+        ingest.start();
+        await().atMost(WAIT).until(() -> !errorRecords(feed).isEmpty());
+      }
+
+      assertThat(errorRecords(feed)).singleElement().satisfies(r -> {
+        IngestError error = Json.read(r.value(), IngestError.class);
+        assertThat(error.kind()).isEqualTo("address-refused");
+        assertThat(error.message()).startsWith("Feed " + feed + " was not fetched: it resolves to 127.0.0.1, a "
+            + "loopback address, which newsdelta does not connect to; if this target is deliberate, add it");
+      });
+      assertThat(internal.requests()).isEmpty();
+    }
   }
 
   private List<ConsumerRecord<String, String>> errorRecords(URI... concerned) {

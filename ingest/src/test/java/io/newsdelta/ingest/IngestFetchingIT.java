@@ -16,6 +16,7 @@ import io.newsdelta.events.IngestError;
 import io.newsdelta.events.Json;
 import io.newsdelta.events.RawVersion;
 import io.newsdelta.events.Topics;
+import io.newsdelta.net.AddressPolicy;
 import io.newsdelta.testsupport.CountingSite;
 import io.newsdelta.testsupport.CountingSite.Page;
 import java.io.ByteArrayOutputStream;
@@ -100,7 +101,7 @@ class IngestFetchingIT {
       feeds.serve("/limits/rss", Page.of(200, "application/rss+xml",
           rss(articles.toArray(URI[]::new)).getBytes(StandardCharsets.UTF_8)));
       try (IngestService ingest = new IngestService(config(List.of(new FeedConfig(feeds.url("/limits/rss"), "t")), 2,
-          Duration.ofMillis(200), Duration.ofHours(1)), bootstrap())) {
+          Duration.ofMillis(200), Duration.ofHours(1)), bootstrap()).withAddressPolicy(AddressPolicy.WITH_LOOPBACK)) {
         ingest.start();
         await().atMost(WAIT).until(() -> articles.stream().allMatch(a -> !site.requests(a.getPath()).isEmpty()));
       }
@@ -128,7 +129,7 @@ class IngestFetchingIT {
     IngestConfig config = config(feed("/etag/rss"), 4, Duration.ZERO, Duration.ofMinutes(5), Duration.ofMinutes(5),
         Duration.ofMinutes(5));
 
-    try (IngestService ingest = new IngestService(config, bootstrap(), clock)) {
+    try (IngestService ingest = new IngestService(config, bootstrap(), clock).withAddressPolicy(AddressPolicy.WITH_LOOPBACK)) {
       ingest.start();
       await().atMost(WAIT).until(() -> state(bootstrap(), id).filter(s -> s.fetches() == 1).isPresent());
       clock.advance(Duration.ofMinutes(5));
@@ -141,7 +142,7 @@ class IngestFetchingIT {
     });
 
     clock.advance(Duration.ofMinutes(5));
-    try (IngestService restarted = new IngestService(config, bootstrap(), clock)) {
+    try (IngestService restarted = new IngestService(config, bootstrap(), clock).withAddressPolicy(AddressPolicy.WITH_LOOPBACK)) {
       restarted.start();
       await().atMost(WAIT).until(() -> state(bootstrap(), id).filter(s -> s.fetches() == 3).isPresent());
     }
@@ -168,7 +169,7 @@ class IngestFetchingIT {
     serveFeed("/enc/rss", gz, octet);
 
     try (IngestService ingest =
-        new IngestService(config(feed("/enc/rss"), 4, Duration.ZERO, Duration.ofHours(1)), bootstrap())) {
+        new IngestService(config(feed("/enc/rss"), 4, Duration.ZERO, Duration.ofHours(1)), bootstrap()).withAddressPolicy(AddressPolicy.WITH_LOOPBACK)) {
       ingest.start();
       await().atMost(WAIT).until(() -> rawVersions(bootstrap(), ArticleIds.of(gz.toString())).size() == 1
           && rawVersions(bootstrap(), ArticleIds.of(octet.toString())).size() == 1);
@@ -191,7 +192,7 @@ class IngestFetchingIT {
 
     try (IngestService ingest = new IngestService(
         config(feed("/pdf/rss"), 4, Duration.ZERO, Duration.ofMinutes(5), Duration.ofMinutes(5), Duration.ofHours(1)),
-        bootstrap(), clock)) {
+        bootstrap(), clock).withAddressPolicy(AddressPolicy.WITH_LOOPBACK)) {
       ingest.start();
       await().atMost(WAIT).until(() -> state(bootstrap(), id).filter(s -> s.fetches() == 1).isPresent());
       clock.advance(Duration.ofMinutes(5));
@@ -220,7 +221,7 @@ class IngestFetchingIT {
 
     try (IngestService ingest = new IngestService(
         config(feed("/render/rss"), 4, Duration.ZERO, Duration.ofMinutes(5), Duration.ofMinutes(5)), bootstrap(),
-        clock)) {
+        clock).withAddressPolicy(AddressPolicy.WITH_LOOPBACK)) {
       ingest.start();
       await().atMost(WAIT).until(() -> rawVersions(bootstrap(), id).size() == 1);
       site.serve("/render/story", Page.html(article("Minister resigns", "The minister resigned on Saturday.", "10:05")));
@@ -251,7 +252,7 @@ class IngestFetchingIT {
     List<FeedConfig> feeds = List.of(new FeedConfig(site.url("/robots/rss"), "obeys", true),
         new FeedConfig(site.url("/norobots/rss"), "ignores", false));
 
-    try (IngestService ingest = new IngestService(config(feeds, 4, Duration.ZERO, Duration.ofHours(1)), bootstrap())) {
+    try (IngestService ingest = new IngestService(config(feeds, 4, Duration.ZERO, Duration.ofHours(1)), bootstrap()).withAddressPolicy(AddressPolicy.WITH_LOOPBACK)) {
       ingest.start();
       await().atMost(WAIT).until(() -> rawVersions(bootstrap(), ArticleIds.of(open.toString())).size() == 1
           && rawVersions(bootstrap(), ArticleIds.of(allowedByConfig.toString())).size() == 1
@@ -272,7 +273,7 @@ class IngestFetchingIT {
     serveFeed("/busy/rss", page);
 
     try (IngestService ingest =
-        new IngestService(config(feed("/busy/rss"), 4, Duration.ZERO, Duration.ofHours(1)), bootstrap())) {
+        new IngestService(config(feed("/busy/rss"), 4, Duration.ZERO, Duration.ofHours(1)), bootstrap()).withAddressPolicy(AddressPolicy.WITH_LOOPBACK)) {
       ingest.start();
       await().atMost(WAIT).until(() -> site.requests("/busy/story").size() == 1);
       site.serve("/busy/story", Page.html(article("Back", "The site is back.", "b")));

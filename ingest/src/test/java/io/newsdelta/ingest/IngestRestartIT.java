@@ -14,6 +14,7 @@ import io.newsdelta.config.IngestConfig;
 import io.newsdelta.events.ArticleIds;
 import io.newsdelta.events.RawVersion;
 import io.newsdelta.events.Topics;
+import io.newsdelta.net.AddressPolicy;
 import io.newsdelta.testsupport.LocalWebServer;
 import java.net.URI;
 import java.time.Duration;
@@ -44,14 +45,14 @@ class IngestRestartIT {
       IngestConfig config =
           config(List.of(feed), Duration.ofSeconds(1), Duration.ofMinutes(10), Duration.ofHours(1), Duration.ofDays(1));
 
-      try (IngestService first = new IngestService(config, bootstrap, clock)) {
+      try (IngestService first = new IngestService(config, bootstrap, clock).withAddressPolicy(AddressPolicy.WITH_LOOPBACK)) {
         first.start();
         await().atMost(WAIT).until(() -> state(bootstrap, articleId).isPresent());
       }
       assertThat(rawVersions(bootstrap, articleId)).hasSize(1);
 
       clock.advance(Duration.ofMinutes(1));
-      try (IngestService second = new IngestService(config, bootstrap, clock)) {
+      try (IngestService second = new IngestService(config, bootstrap, clock).withAddressPolicy(AddressPolicy.WITH_LOOPBACK)) {
         int feedHits = web.hits("/rss");
         second.start();
         // The second service has read its state and polled the feed twice: the article is known, not new.

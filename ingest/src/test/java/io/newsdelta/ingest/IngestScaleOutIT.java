@@ -11,6 +11,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.newsdelta.events.ArticleIds;
 import io.newsdelta.events.RawVersion;
+import io.newsdelta.net.AddressPolicy;
 import io.newsdelta.testsupport.LocalWebServer;
 import java.net.URI;
 import java.time.Duration;
@@ -42,9 +43,9 @@ class IngestScaleOutIT {
     MutableClock clock = new MutableClock(T0);
 
     try (IngestService first = new IngestService(config(UA_FIRST, feeds, Duration.ofSeconds(1),
-            Duration.ofMinutes(5), Duration.ofHours(1)), site.bootstrap(), clock);
+            Duration.ofMinutes(5), Duration.ofHours(1)), site.bootstrap(), clock).withAddressPolicy(AddressPolicy.WITH_LOOPBACK);
         IngestService second = new IngestService(config(UA_SECOND, feeds, Duration.ofSeconds(1),
-            Duration.ofMinutes(5), Duration.ofHours(1)), site.bootstrap(), clock)) {
+            Duration.ofMinutes(5), Duration.ofHours(1)), site.bootstrap(), clock).withAddressPolicy(AddressPolicy.WITH_LOOPBACK)) {
       // The first instance alone polls every feed and publishes every article; then it hands half the
       // registry over to the second, which knows those articles already.
       first.start();
@@ -77,9 +78,9 @@ class IngestScaleOutIT {
     URI changed;
     URI unchanged;
     try (IngestService survivor = new IngestService(config(UA_FIRST, feeds, Duration.ofSeconds(1),
-        Duration.ofMinutes(5), Duration.ofHours(1)), site.bootstrap(), clock)) {
+        Duration.ofMinutes(5), Duration.ofHours(1)), site.bootstrap(), clock).withAddressPolicy(AddressPolicy.WITH_LOOPBACK)) {
       try (IngestService leaving = new IngestService(config(UA_SECOND, feeds, Duration.ofSeconds(1),
-          Duration.ofMinutes(5), Duration.ofHours(1)), site.bootstrap(), clock)) {
+          Duration.ofMinutes(5), Duration.ofHours(1)), site.bootstrap(), clock).withAddressPolicy(AddressPolicy.WITH_LOOPBACK)) {
         survivor.start();
         leaving.start();
         await().atMost(WAIT).until(() -> shared(feeds, survivor, leaving));
@@ -119,7 +120,7 @@ class IngestScaleOutIT {
     site.web().serve(story(external).getPath(), "text/html", page("External", "From the registry alone."));
 
     try (IngestService ingest =
-        new IngestService(config(List.of(configured), Duration.ofSeconds(1), Duration.ofHours(1)), site.bootstrap())) {
+        new IngestService(config(List.of(configured), Duration.ofSeconds(1), Duration.ofHours(1)), site.bootstrap()).withAddressPolicy(AddressPolicy.WITH_LOOPBACK)) {
       ingest.start();
       await().atMost(WAIT).until(() -> rawVersions(site.bootstrap(), articleId(configured)).size() == 1);
 

@@ -17,6 +17,7 @@ import io.newsdelta.events.Hashes;
 import io.newsdelta.events.Json;
 import io.newsdelta.events.RawVersion;
 import io.newsdelta.events.Topics;
+import io.newsdelta.net.AddressPolicy;
 import io.newsdelta.testsupport.LocalWebServer;
 import java.net.URI;
 import java.nio.charset.Charset;
@@ -44,7 +45,7 @@ class IngestServiceIT {
 
     try (IngestService ingest =
         new IngestService(config(List.of(feed), Duration.ofSeconds(1), Duration.ofHours(1)), site.bootstrap(),
-            new MutableClock(now))) {
+            new MutableClock(now)).withAddressPolicy(AddressPolicy.WITH_LOOPBACK)) {
       ingest.start();
       await().atMost(WAIT).until(() -> rawVersions(site.bootstrap(), articleId).size() == 1);
       // A few more polls list the same article: it is not announced again.
@@ -95,7 +96,7 @@ class IngestServiceIT {
 
     try (IngestService ingest =
         new IngestService(config(List.of(feed), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1)),
-            site.bootstrap())) {
+            site.bootstrap()).withAddressPolicy(AddressPolicy.WITH_LOOPBACK)) {
       ingest.start();
       // The first fetch and both re-checks are done once the state says three fetches and no next check.
       await().atMost(WAIT).until(() -> state(site.bootstrap(), articleId).filter(s -> s.fetches() == 3).isPresent());
@@ -118,7 +119,7 @@ class IngestServiceIT {
 
     try (IngestService ingest =
         new IngestService(config(List.of(feed), Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofHours(1)),
-            site.bootstrap(), clock)) {
+            site.bootstrap(), clock).withAddressPolicy(AddressPolicy.WITH_LOOPBACK)) {
       ingest.start();
       await().atMost(WAIT).until(() -> rawVersions(site.bootstrap(), articleId).size() == 1);
       site.web().serve("/news/changing", "text/html", page("Minister resigns", "The minister resigned on Friday."));
@@ -144,7 +145,7 @@ class IngestServiceIT {
     site.web().serve("/etag/second", "text/html", page("Second", "Two."));
 
     try (IngestService ingest =
-        new IngestService(config(List.of(feed), Duration.ofSeconds(1), Duration.ofHours(1)), site.bootstrap())) {
+        new IngestService(config(List.of(feed), Duration.ofSeconds(1), Duration.ofHours(1)), site.bootstrap()).withAddressPolicy(AddressPolicy.WITH_LOOPBACK)) {
       ingest.start();
       await().atMost(WAIT).until(() -> rawVersions(site.bootstrap(), ArticleIds.of(first.toString())).size() == 1);
       // Same ETag, new content: the server answers 304, so ingest must not see the second article.
@@ -172,7 +173,7 @@ class IngestServiceIT {
     site.web().serve("/listed/story", "text/html", page("Listed", "Found through an OPML list."));
 
     try (IngestService ingest =
-        new IngestService(config(List.of(list), Duration.ofSeconds(1), Duration.ofHours(1)), site.bootstrap())) {
+        new IngestService(config(List.of(list), Duration.ofSeconds(1), Duration.ofHours(1)), site.bootstrap()).withAddressPolicy(AddressPolicy.WITH_LOOPBACK)) {
       ingest.start();
       await().atMost(WAIT).until(() -> rawVersions(site.bootstrap(), ArticleIds.of(article.toString())).size() == 1);
     }

@@ -6,6 +6,7 @@ import static io.newsdelta.ingest.Fixtures.rss;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.newsdelta.net.AddressPolicy;
 import io.newsdelta.testsupport.LocalWebServer;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -38,7 +39,7 @@ class IngestShutdownIT {
       web.serve("/rss", "application/rss+xml", rss(hanging));
       IngestService ingest =
           new IngestService(config(List.of(web.url("/rss")), Duration.ofSeconds(1), Duration.ofHours(1)),
-              SharedBroker.bootstrapServers());
+              SharedBroker.bootstrapServers()).withAddressPolicy(AddressPolicy.WITH_LOOPBACK);
       ingest.start();
       await().atMost(WAIT).until(() -> connections.get() >= 1);
 
@@ -58,7 +59,7 @@ class IngestShutdownIT {
     }
     IngestService ingest =
         new IngestService(config(List.of(URI.create("http://127.0.0.1:9/rss")), Duration.ofSeconds(1)),
-            "127.0.0.1:" + closedPort);
+            "127.0.0.1:" + closedPort).withAddressPolicy(AddressPolicy.WITH_LOOPBACK);
     ingest.start();
 
     long started = System.nanoTime();

@@ -81,6 +81,9 @@ public final class DemoCommand implements Callable<Integer> {
           embedded:
             port: %d
             data-dir: %s
+        # The demo's site and webhook run on this machine's loopback, which newsdelta refuses unless allowed.
+        network:
+          allow: [127.0.0.0/8]
         feeds:
           - url: %s
             name: Demo News

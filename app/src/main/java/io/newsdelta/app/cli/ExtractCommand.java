@@ -52,6 +52,7 @@ public final class ExtractCommand implements Callable<Integer> {
             .userAgent(settings.ingest().userAgent())
             .timeout(settings.ingest().fetchTimeout())
             .maxBytes(settings.ingest().maxPageBytes())
+            .addressPolicy(settings.network().policy())
             .build();
     PrintWriter out = spec.commandLine().getOut();
     int status = 0;

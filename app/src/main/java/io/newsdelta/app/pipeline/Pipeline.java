@@ -67,7 +67,8 @@ public final class Pipeline implements AutoCloseable {
         pipeline.started.push(stories);
       }
       if (services.contains(Service.INGEST)) {
-        IngestService ingest = new IngestService(config.ingest(), pipeline.bootstrapServers, config.diffWorker().siteRules());
+        IngestService ingest = new IngestService(config.ingest(), pipeline.bootstrapServers, config.diffWorker().siteRules())
+            .withAddressPolicy(config.network().policy());
         ingest.start();
         pipeline.started.push(ingest);
         LOG.info("Ingest polling {} feeds every {}", config.ingest().feeds().size(), config.ingest().feedPollInterval());

@@ -8,6 +8,7 @@ import io.newsdelta.app.demo.SeedStory;
 import io.newsdelta.events.Json;
 import io.newsdelta.events.Topics;
 import io.newsdelta.kafka.TopicAdmin;
+import io.newsdelta.testsupport.CountingSite;
 import io.newsdelta.testsupport.LocalWebServer;
 import io.newsdelta.testsupport.TestBroker;
 import java.io.PrintWriter;
@@ -126,6 +127,20 @@ class CommandLineIT {
   }
 
   @Test
+  void shouldRefuseToExtractFromAnInternalAddressUnlessTheConfigurationAllowsIt() throws Exception {
+    try (CountingSite site = CountingSite.start()) {
+      site.serve("/admin", CountingSite.Page.html("<p>internal</p>"));
+
+      int status = run("extract", site.url("/admin").toString());
+
+      assertThat(status).isEqualTo(1);
+      assertThat(Json.read(out.toString().strip(), JsonNode.class).get("error").asText())
+          .contains("resolves to 127.0.0.1, a loopback address", "network.allow");
+      assertThat(site.requests()).isEmpty();
+    }
+  }
+
+  @Test
   void shouldExtractEachSourceAsOneJsonLineInInputOrder() throws Exception {
     Path v4 = Files.writeString(dir.resolve("v4.html"), SeedStory.version(4).page("https://news.example/a", 1));
     Path missing = dir.resolve("missing.html");
@@ -135,7 +150,9 @@ class CommandLineIT {
 
       String gone = site.url("/gone").toString();
 
-      int status = run("extract", v4.toString(), missing.toString(), url, gone);
+      Path loopbackAllowed = Files.writeString(dir.resolve("allow.yml"), "network:\n  allow: [127.0.0.0/8]\n");
+
+      int status = run("extract", "--config", loopbackAllowed.toString(), v4.toString(), missing.toString(), url, gone);
 
       List<JsonNode> lines = out.toString().lines().map(l -> Json.read(l, JsonNode.class)).toList();
       assertThat(status).isEqualTo(1);

@@ -24,6 +24,8 @@ final class ConfigFile {
       y.append("  embedded:\n    port: ").append(kafkaPort).append("\n    data-dir: ")
           .append(dir.resolve("kafka")).append('\n');
     }
+    // The simulated site spreads over 127.0.0.x host names, and the alert receiver is on loopback too.
+    y.append("network:\n  allow: [127.0.0.0/8]\n");
     y.append("feeds:\n");
     for (int f = 0; f < sc.feeds(); f++) {
       y.append("  - url: ").append(site.feedUrl(f)).append("\n    name: Bench feed ").append(f).append('\n');

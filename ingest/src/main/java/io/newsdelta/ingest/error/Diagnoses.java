@@ -41,6 +41,8 @@ public final class Diagnoses {
       case BAD_ENCODING ->
           new Diagnosis(ErrorKind.FEED_NOT_XML,
               "Feed " + feed + " cannot be decoded: " + e.detail() + "; ingest tries again at every poll");
+      case ADDRESS_REFUSED ->
+          new Diagnosis(ErrorKind.ADDRESS_REFUSED, "Feed " + e.uri() + " was not fetched: it " + e.detail());
     };
   }
 
@@ -99,6 +101,8 @@ public final class Diagnoses {
       case BAD_ENCODING ->
           new Diagnosis(ErrorKind.PAGE_UNREACHABLE,
               "Page " + page + " cannot be decoded: " + e.detail() + "; " + retry);
+      case ADDRESS_REFUSED ->
+          new Diagnosis(ErrorKind.ADDRESS_REFUSED, "Page " + e.uri() + " was not fetched: it " + e.detail());
     };
   }
 
@@ -151,6 +155,7 @@ public final class Diagnoses {
       case UNACCEPTED_CONTENT_TYPE -> ErrorKind.PAGE_NOT_HTML;
       case REDIRECT_LOOP -> ErrorKind.PAGE_HTTP_STATUS;
       case BAD_ENCODING -> ErrorKind.PAGE_UNREACHABLE;
+      case ADDRESS_REFUSED -> ErrorKind.ADDRESS_REFUSED;
     };
   }
 

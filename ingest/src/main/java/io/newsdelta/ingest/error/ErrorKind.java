@@ -25,6 +25,11 @@ public enum ErrorKind {
   PAGE_NOT_HTML("page-not-html"),
   /** robots.txt of the page's site forbids ingest to fetch it. */
   PAGE_ROBOTS_DISALLOWED("page-robots-disallowed"),
+  /**
+   * The feed's or page's host resolves to an address {@code network.allow} does not list (loopback, private,
+   * link-local, cloud metadata): nothing was sent.
+   */
+  ADDRESS_REFUSED("address-refused"),
   /** A host failed several times in a row (no connection, timeouts, 5xx, 429): ingest leaves it alone a while. */
   HOST_BACKING_OFF("host-backing-off"),
   /** A host that was backing off answers again. */

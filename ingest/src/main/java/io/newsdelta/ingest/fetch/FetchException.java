@@ -33,7 +33,9 @@ public final class FetchException extends Exception {
     /** Redirects that come back to a URL already visited, or more of them than the fetcher follows. */
     REDIRECT_LOOP,
     /** A compressed body that cannot be decompressed, or an encoding the fetcher did not ask for. */
-    BAD_ENCODING
+    BAD_ENCODING,
+    /** The host resolves to an address the address policy refuses ({@code network.allow}); nothing was sent. */
+    ADDRESS_REFUSED
   }
 
   private final transient URI uri;

@@ -3,6 +3,9 @@ package io.newsdelta.ingest.fetch;
 import io.newsdelta.ingest.fetch.FetchException.Reason;
 import java.io.IOException;
 import java.net.URI;
+import io.newsdelta.net.AddressPolicy;
+import io.newsdelta.net.AddressRefusedException;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
@@ -39,8 +42,10 @@ public final class HttpFetcher {
   private final Duration timeout;
   private final int maxBytes;
   private final Clock clock;
+  private final AddressPolicy addressPolicy;
 
   private HttpFetcher(Builder b) {
+    this.addressPolicy = b.addressPolicy;
     this.userAgent = b.userAgent;
     this.timeout = b.timeout;
     this.maxBytes = b.maxBytes;
@@ -104,6 +109,16 @@ public final class HttpFetcher {
     long left = deadline - System.nanoTime();
     if (left <= 0) {
       return CompletableFuture.failedFuture(FetchException.transport(uri, new TimeoutException()));
+    }
+    try {
+      // Every hop, redirects included, on the addresses its name resolves to now; the JVM's address cache
+      // gives the connection that follows the same addresses, so a name re-pointed in between does not pass.
+      addressPolicy.check(uri);
+    } catch (AddressRefusedException e) {
+      return CompletableFuture.failedFuture(new FetchException(uri, Reason.ADDRESS_REFUSED, 0, null,
+          e.detail(), null));
+    } catch (UnknownHostException e) {
+      return CompletableFuture.failedFuture(FetchException.transport(uri, e));
     }
     HttpRequest.Builder request =
         HttpRequest.newBuilder(uri).GET().timeout(Duration.ofNanos(left))
@@ -230,8 +245,15 @@ public final class HttpFetcher {
     private Duration timeout = Duration.ofSeconds(30);
     private int maxBytes = 5 * 1024 * 1024;
     private Clock clock = Clock.systemUTC();
+    private AddressPolicy addressPolicy = AddressPolicy.PUBLIC_ONLY;
 
     private Builder() {}
+
+    /** Which addresses may be connected to (default: public ones only); a refused one fails the fetch. */
+    public Builder addressPolicy(AddressPolicy addressPolicy) {
+      this.addressPolicy = Objects.requireNonNull(addressPolicy, "addressPolicy");
+      return this;
+    }
 
     /** The User-Agent header of every request. */
     public Builder userAgent(String userAgent) {

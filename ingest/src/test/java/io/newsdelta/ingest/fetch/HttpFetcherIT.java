@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.newsdelta.ingest.fetch.FetchException.Reason;
+import io.newsdelta.net.AddressPolicy;
+import io.newsdelta.testsupport.CountingSite;
 import io.newsdelta.testsupport.LocalWebServer;
+import java.util.List;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -24,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class HttpFetcherIT {
   private static final Instant NOW = Instant.parse("2025-03-01T10:00:00Z");
   private final HttpFetcher fetcher =
-      HttpFetcher.builder()
+      HttpFetcher.builder().addressPolicy(AddressPolicy.WITH_LOOPBACK)
           .userAgent("newsdelta-it")
           .timeout(Duration.ofSeconds(1))
           .maxBytes(1000)
@@ -139,6 +142,39 @@ class HttpFetcherIT {
       ignored.getInputStream().readAllBytes(); // reads the request, never answers, until the test closes
     } catch (IOException e) {
       // the test closed the server
+    }
+  }
+
+  @Test
+  void shouldSendNothingToAnAddressThePolicyRefuses() {
+    try (CountingSite internal = CountingSite.start()) {
+      internal.serve("/admin", CountingSite.Page.html("<p>internal</p>"));
+      HttpFetcher publicOnly = HttpFetcher.builder().timeout(Duration.ofSeconds(1)).build();
+
+      assertThatThrownBy(() -> publicOnly.get(internal.url("/admin"), Map.of(), ContentTypes::isHtml))
+          .isInstanceOfSatisfying(FetchException.class, e -> {
+            assertThat(e.reason()).isEqualTo(Reason.ADDRESS_REFUSED);
+            assertThat(e.getMessage()).contains("resolves to 127.0.0.1, a loopback address", "network.allow");
+          });
+      assertThat(internal.requests()).isEmpty();
+    }
+  }
+
+  @Test
+  void shouldCheckEveryRedirectAgainstThePolicyBeforeFollowingIt() {
+    try (CountingSite internal = CountingSite.start("127.0.0.2")) {
+      internal.serve("/latest/meta-data/", CountingSite.Page.html("<p>secret</p>"));
+      web.redirect("/story", internal.url("/latest/meta-data/").toString());
+      HttpFetcher onlyTheSite = HttpFetcher.builder().timeout(Duration.ofSeconds(1))
+          .addressPolicy(new AddressPolicy(List.of("127.0.0.1/32"))).build();
+
+      assertThatThrownBy(() -> onlyTheSite.get(web.url("/story"), Map.of(), ContentTypes::isHtml))
+          .isInstanceOfSatisfying(FetchException.class, e -> {
+            assertThat(e.reason()).isEqualTo(Reason.ADDRESS_REFUSED);
+            assertThat(e.getMessage()).contains("127.0.0.2");
+          });
+      assertThat(web.hits("/story")).isEqualTo(1);
+      assertThat(internal.requests()).isEmpty();
     }
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.newsdelta.events.IngestError;
 import io.newsdelta.ingest.fetch.HttpFetcher;
 import io.newsdelta.ingest.poll.FeedPoller.Outcome;
+import io.newsdelta.net.AddressPolicy;
 import io.newsdelta.testsupport.LocalWebServer;
 import java.net.URI;
 import java.time.Clock;
@@ -21,7 +22,9 @@ class FeedPollerIT {
       "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title><link>http://x/</link>"
           + "<description>d</description><item><title>a</title><link>/news/a</link></item></channel></rss>";
 
-  private final HttpFetcher fetcher = HttpFetcher.builder().timeout(Duration.ofSeconds(2)).maxBytes(10_000).build();
+  // No test here is about the timeout: it is generous, for a loaded machine.
+  private final HttpFetcher fetcher = HttpFetcher.builder().addressPolicy(AddressPolicy.WITH_LOOPBACK)
+      .timeout(Duration.ofSeconds(15)).maxBytes(10_000).build();
   private final List<IngestError> errors = new CopyOnWriteArrayList<>();
   private final List<URI> found = new CopyOnWriteArrayList<>();
   private final List<URI> listedFeeds = new CopyOnWriteArrayList<>();
