@@ -3,6 +3,7 @@ package io.newsdelta.notifier;
 import io.newsdelta.NewsdeltaException;
 import io.newsdelta.config.HistoryConfig;
 import io.newsdelta.config.NotifierConfig;
+import io.newsdelta.net.AddressPolicy;
 import io.newsdelta.history.HistoryStore;
 import io.newsdelta.history.materialise.Materialiser;
 import io.newsdelta.notifier.view.HistoryView;
@@ -69,6 +70,15 @@ public final class NotifierService implements AutoCloseable {
    */
   public NotifierService(
       NotifierConfig config, HistoryConfig historyConfig, String bootstrapServers, List<Routes> routes) {
+    this(config, historyConfig, bootstrapServers, routes, AddressPolicy.PUBLIC_ONLY);
+  }
+
+  /**
+   * The same, posting only to endpoints whose addresses {@code addressPolicy} allows ({@code network.allow};
+   * the other constructors allow public addresses only).
+   */
+  public NotifierService(NotifierConfig config, HistoryConfig historyConfig, String bootstrapServers,
+      List<Routes> routes, AddressPolicy addressPolicy) {
     if (bootstrapServers == null || bootstrapServers.isBlank()) {
       throw new NewsdeltaException("the notifier needs Kafka: kafka.bootstrap-servers is empty");
     }
@@ -90,7 +100,7 @@ public final class NotifierService implements AutoCloseable {
     this.web = new WebServer(config.httpBind(), config.httpPort(),
         new HistoryView(history.reader(), Clock.systemUTC()), this::healthy,
         () -> history.ready() && !materialiser.failed(), allRoutes);
-    this.changes = new Deliveries(bootstrapServers, config, Channels.of(config, clock), routing, deadLetters, clock);
+    this.changes = new Deliveries(bootstrapServers, config, Channels.of(config, clock, addressPolicy), routing, deadLetters, clock);
   }
 
   /** Starts following the topics and serving the pages; returns at once. */

@@ -49,7 +49,7 @@ class ChatChannelsIT {
       ArticleChange change = Fixtures.change("https://news.example/world/storm", 1, 2);
       String link = "https://newsdelta.example.org/diff?id=https%3A%2F%2Fnews.example%2Fworld%2Fstorm&from=1&to=2";
 
-      try (NotifierService notifier = new NotifierService(config, broker.bootstrapServers())) {
+      try (NotifierService notifier = Fixtures.notifier(config, broker.bootstrapServers())) {
         notifier.start();
         producer.send(change);
         await().atMost(WAIT).until(() -> List.of(slack, discord, teams, ntfy, telegram).stream()

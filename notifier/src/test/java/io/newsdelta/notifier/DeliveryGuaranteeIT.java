@@ -49,7 +49,7 @@ class DeliveryGuaranteeIT {
       }
       List<String> ids = changes.stream().map(ArticleChange::changeId).toList();
 
-      try (NotifierService notifier = new NotifierService(config, broker.bootstrapServers())) {
+      try (NotifierService notifier = Fixtures.notifier(config, broker.bootstrapServers())) {
         notifier.start();
         for (ArticleChange c : changes) {
           producer.send(c);

@@ -40,7 +40,7 @@ class EmailIT {
           List.of(new Hunk(Hunk.Op.REPLACE, "Ten", "Twelve <script>alert(1)</script>")), new ChangeStats(3, 1),
           "Headline changed; 1 word replaced", "Storm hits coast");
 
-      try (NotifierService notifier = new NotifierService(config, broker.bootstrapServers())) {
+      try (NotifierService notifier = Fixtures.notifier(config, broker.bootstrapServers())) {
         notifier.start();
         producer.send(change);
         await().atMost(Duration.ofSeconds(30)).until(() -> smtp.getReceivedMessages().length == 2);

@@ -1,5 +1,6 @@
 package io.newsdelta.notifier;
 
+import io.newsdelta.config.HistoryConfig;
 import io.newsdelta.config.NotifierConfig;
 import io.newsdelta.events.ArticleChange;
 import io.newsdelta.events.ArticleVersion;
@@ -9,6 +10,7 @@ import io.newsdelta.events.Hunk;
 import io.newsdelta.events.Json;
 import io.newsdelta.events.Topics;
 import io.newsdelta.kafka.TopicAdmin;
+import io.newsdelta.net.AddressPolicy;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +29,16 @@ final class Fixtures {
   static final String SOURCE = "/newsdelta/diff-worker";
 
   private Fixtures() {}
+
+  /** A notifier that may post to this machine's loopback, where every test endpoint runs. */
+  static NotifierService notifier(NotifierConfig config, String bootstrapServers) {
+    return notifier(config, HistoryConfig.defaults(), bootstrapServers);
+  }
+
+  /** The same with its own history store. */
+  static NotifierService notifier(NotifierConfig config, HistoryConfig history, String bootstrapServers) {
+    return new NotifierService(config, history, bootstrapServers, List.of(), AddressPolicy.WITH_LOOPBACK);
+  }
 
   static NotifierConfig config(int maxAttempts, Duration backoff, URI... webhooks) {
     return new NotifierConfig("127.0.0.1", 0, List.of(webhooks), maxAttempts, backoff);

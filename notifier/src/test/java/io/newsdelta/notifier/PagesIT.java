@@ -69,7 +69,7 @@ class PagesIT {
       producer.send(hostile.version());
     }
     Path db = Files.createTempDirectory("pages-it").resolve("history.db");
-    notifier = new NotifierService(Fixtures.config(1, Duration.ZERO), new HistoryConfig("jdbc:sqlite:" + db),
+    notifier = Fixtures.notifier(Fixtures.config(1, Duration.ZERO), new HistoryConfig("jdbc:sqlite:" + db),
         broker.bootstrapServers());
     notifier.start();
     await().atMost(WAIT).until(() -> get("/api/changes").body().contains(change.changeId()));

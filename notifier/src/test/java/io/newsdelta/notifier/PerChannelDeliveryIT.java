@@ -53,13 +53,13 @@ class PerChannelDeliveryIT {
       ArticleChange second = change(ARTICLE, 2, 3);
       NotifierConfig config = Fixtures.config(5, Duration.ofHours(1), healthy.url(), failing.url());
 
-      try (NotifierService notifier = new NotifierService(config, broker.bootstrapServers())) {
+      try (NotifierService notifier = Fixtures.notifier(config, broker.bootstrapServers())) {
         notifier.start();
         producer.send(first);
         await().atMost(WAIT).until(() -> posts(healthy, first) == 1 && failing.attempts() >= 1);
       }
       failing.failNext(0, 503);
-      try (NotifierService notifier = new NotifierService(config, broker.bootstrapServers())) {
+      try (NotifierService notifier = Fixtures.notifier(config, broker.bootstrapServers())) {
         notifier.start();
         producer.send(second);
         await().atMost(WAIT).until(() -> posts(failing, second) == 1 && posts(healthy, second) == 1);
@@ -79,7 +79,7 @@ class PerChannelDeliveryIT {
           .withDelivery(new NotifierConfig.Delivery(Duration.ofSeconds(1), Duration.ofMillis(700), 5, Duration.ofSeconds(1)));
       List<ArticleChange> changes = List.of(change(ARTICLE, 1, 2), change(ARTICLE, 2, 3), change(ARTICLE, 3, 4));
 
-      try (NotifierService notifier = new NotifierService(config, broker.bootstrapServers())) {
+      try (NotifierService notifier = Fixtures.notifier(config, broker.bootstrapServers())) {
         notifier.start();
         for (ArticleChange c : changes) {
           producer.send(c);
@@ -110,7 +110,7 @@ class PerChannelDeliveryIT {
       ArticleChange first = change(ARTICLE, 1, 2);
       ArticleChange second = change(ARTICLE, 2, 3);
 
-      try (NotifierService notifier = new NotifierService(config, broker.bootstrapServers())) {
+      try (NotifierService notifier = Fixtures.notifier(config, broker.bootstrapServers())) {
         notifier.start();
         producer.send(first);
         producer.send(second);

@@ -60,7 +60,7 @@ class RestartIT {
         ArticleChange change = change(ARTICLE, 1, 2);
         hook.failNext(1, 503);
         NotifierService patient =
-            new NotifierService(Fixtures.config(5, Duration.ofHours(1), hook.url()), broker.bootstrapServers());
+            Fixtures.notifier(Fixtures.config(5, Duration.ofHours(1), hook.url()), broker.bootstrapServers());
         patient.start();
         producer.send(change);
         await().atMost(WAIT).until(() -> hook.attempts() == 1);
@@ -80,6 +80,6 @@ class RestartIT {
   }
 
   private static NotifierService service(TestBroker broker, WebhookReceiver hook) {
-    return new NotifierService(Fixtures.config(3, Duration.ofMillis(100), hook.url()), broker.bootstrapServers());
+    return Fixtures.notifier(Fixtures.config(3, Duration.ofMillis(100), hook.url()), broker.bootstrapServers());
   }
 }

@@ -53,7 +53,7 @@ class SubscriptionsIT {
                   new ChannelConfig("b", "webhook", b.url(), null, null, List.of(), null)),
               List.of(new SubscriptionConfig("budget", null, null, List.of("budget"), null, null, null, null, List.of("a"))))
           .withApi(null, TOKEN);
-      try (NotifierService notifier = new NotifierService(config, broker.bootstrapServers())) {
+      try (NotifierService notifier = Fixtures.notifier(config, broker.bootstrapServers())) {
         Javalin app = Javalin.create();
         notifier.alertRoutes().forEach(r -> r.accept(app));
         app.start("127.0.0.1", 0);

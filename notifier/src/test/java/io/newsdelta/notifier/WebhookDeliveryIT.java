@@ -4,10 +4,12 @@ import static io.newsdelta.notifier.Fixtures.change;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.newsdelta.config.HistoryConfig;
 import io.newsdelta.events.ArticleChange;
 import io.newsdelta.events.DeadLetter;
 import io.newsdelta.events.Json;
 import io.newsdelta.events.Topics;
+import io.newsdelta.net.AddressPolicy;
 import io.newsdelta.testsupport.Consume;
 import io.newsdelta.testsupport.TestBroker;
 import io.newsdelta.testsupport.WebhookReceiver;
@@ -53,7 +55,7 @@ class WebhookDeliveryIT {
   }
 
   private void startNotifier(int maxAttempts, Duration backoff, URI... webhooks) {
-    notifier = new NotifierService(Fixtures.config(maxAttempts, backoff, webhooks), broker.bootstrapServers());
+    notifier = Fixtures.notifier(Fixtures.config(maxAttempts, backoff, webhooks), broker.bootstrapServers());
     notifier.start();
   }
 
@@ -96,7 +98,7 @@ class WebhookDeliveryIT {
   void shouldSignEachAttemptWithTheSameWebhookIdSoReceiversVerifyAndDeduplicate() throws Exception {
     String secret = "whsec_" + java.util.Base64.getEncoder().encodeToString("a key of 24 bytes for it".getBytes(StandardCharsets.UTF_8));
     hook.failNext(1, 503);
-    notifier = new NotifierService(
+    notifier = Fixtures.notifier(
         Fixtures.config(3, Duration.ofMillis(50)).withChannels(
             List.of(new io.newsdelta.config.ChannelConfig("signed", "webhook", hook.url(), secret, null, List.of(), null)),
             List.of()),
@@ -133,6 +135,23 @@ class WebhookDeliveryIT {
     assertThat(hook.attempts()).isEqualTo(4); // 2 failed + 1 accepted, + the later change
     assertThat(postsOf(hook, change)).hasSize(1);
     assertThat(Consume.records(broker.bootstrapServers(), Topics.NOTIFICATIONS_DLQ, 1, Duration.ofMillis(500))).isEmpty();
+  }
+
+  @Test
+  void shouldPostNothingToAnEndpointOnAnAddressThePolicyRefusesAndDeadLetterWithTheReason() throws Exception {
+    notifier = new NotifierService(Fixtures.config(1, Duration.ofMillis(10), hook.url()),
+        HistoryConfig.defaults(), broker.bootstrapServers(), List.of(), AddressPolicy.PUBLIC_ONLY);
+    notifier.start();
+    ArticleChange change = change(ARTICLE, 1, 2);
+
+    producer.send(change);
+
+    List<ConsumerRecord<String, String>> dlq = Consume.records(broker.bootstrapServers(), Topics.NOTIFICATIONS_DLQ, 1, WAIT);
+    DeadLetter letter = Json.read(dlq.get(0).value(), DeadLetter.class);
+    assertThat(letter.change().changeId()).isEqualTo(change.changeId());
+    assertThat(letter.lastError()).contains(hook.url().toString(),
+        "resolves to 127.0.0.1, a loopback address, which newsdelta does not connect to", "network.allow");
+    assertThat(hook.received()).isEmpty();
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.newsdelta.app.cli;
 
 import io.newsdelta.NewsdeltaException;
 import io.newsdelta.config.NotifierConfig;
+import io.newsdelta.net.AddressPolicy;
 import io.newsdelta.events.DeadLetter;
 import io.newsdelta.notifier.delivery.DeadLetterLog;
 import io.newsdelta.notifier.delivery.Outcome;
@@ -37,8 +38,10 @@ public final class DlqRedriveCommand implements Callable<Integer> {
   public Integer call() {
     List<DeadLetter> letters;
     NotifierConfig config;
+    AddressPolicy network;
     try {
       config = source.config().notifier();
+      network = source.config().network().policy();
       letters = DeadLetterLog.readAll(source.bootstrapServers(), Duration.ofSeconds(30)).stream()
           .filter(l -> channel == null || channel.equals(l.channel()))
           .filter(l -> change == null || change.equals(l.change().changeId()))
@@ -49,7 +52,7 @@ public final class DlqRedriveCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     boolean allDelivered = true;
-    for (Redrive.Result r : Redrive.run(config, letters, Clock.systemUTC())) {
+    for (Redrive.Result r : Redrive.run(config, network, letters, Clock.systemUTC())) {
       boolean ok = r.outcome() == Outcome.DELIVERED;
       allDelivered &= ok;
       out.println((ok ? "redriven " : "not redriven ") + r.letter().change().changeId() + " to " + r.letter().channel()

@@ -11,6 +11,7 @@ import io.newsdelta.stories.StoriesService;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +53,8 @@ public final class Pipeline implements AutoCloseable {
     try {
       TopicAdmin.ensure(pipeline.bootstrapServers, Topics.all(config.kafka().partitions(), config.kafka().rawRetention()));
       if (services.contains(Service.NOTIFIER)) {
-        pipeline.notifier = new NotifierService(config.notifier(), config.history(), pipeline.bootstrapServers);
+        pipeline.notifier = new NotifierService(config.notifier(), config.history(), pipeline.bootstrapServers,
+            List.of(), config.network().policy());
         pipeline.started.push(pipeline.notifier);
         pipeline.notifier.start();
       }

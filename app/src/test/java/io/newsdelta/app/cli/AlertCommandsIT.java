@@ -69,6 +69,7 @@ class AlertCommandsIT {
       }
       Path config = Files.writeString(dir.resolve("newsdelta.yml"), String.join("\n",
           "kafka:", "  bootstrap-servers: " + broker.bootstrapServers(),
+          "network:", "  allow: [127.0.0.0/8]",
           "notifier:", "  retry:", "    initial-backoff: 10ms",
           "  webhooks: [\"" + other.url() + "\"]",
           "  channels:", "    - {name: desk, kind: webhook, url: \"" + hook.url() + "\"}", ""));

@@ -1,6 +1,7 @@
 package io.newsdelta.bench.alerts;
 
 import com.sun.net.httpserver.HttpServer;
+import io.newsdelta.config.HistoryConfig;
 import io.newsdelta.config.NotifierConfig;
 import io.newsdelta.events.ArticleChange;
 import io.newsdelta.events.ChangeStats;
@@ -9,6 +10,7 @@ import io.newsdelta.events.Hunk;
 import io.newsdelta.events.Json;
 import io.newsdelta.events.Topics;
 import io.newsdelta.kafka.TopicAdmin;
+import io.newsdelta.net.AddressPolicy;
 import io.newsdelta.notifier.NotifierService;
 import io.newsdelta.testsupport.TestBroker;
 import java.net.InetAddress;
@@ -80,7 +82,8 @@ public final class AlertDeliveryLoad {
     try (TestBroker broker = TestBroker.start()) {
       TopicAdmin.ensure(broker.bootstrapServers(), Topics.all(6));
       NotifierConfig config = new NotifierConfig("127.0.0.1", 0, hooks, 5, Duration.ofSeconds(1));
-      try (NotifierService notifier = new NotifierService(config, broker.bootstrapServers());
+      try (NotifierService notifier = new NotifierService(config, HistoryConfig.defaults(), broker.bootstrapServers(),
+          List.of(), AddressPolicy.WITH_LOOPBACK);
           KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
               Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all",
                   ProducerConfig.LINGER_MS_CONFIG, 0),

@@ -27,6 +27,15 @@ public record Attempt(boolean delivered, int status, String error, Duration retr
     return new Attempt(false, status, error, retryAfter);
   }
 
+  /**
+   * Nothing was sent: the endpoint's host resolves to an address the address policy refuses. It fails like an
+   * unreachable endpoint, so after the attempts the change is dead-lettered with this reason, and {@code dlq
+   * redrive} delivers it once {@code network.allow} lists the address.
+   */
+  public static Attempt refused(String error) {
+    return new Attempt(false, 0, error, null);
+  }
+
   /** No complete answer: connection refused, timed out, reset, a body that never ended. */
   public static Attempt unreachable(String error) {
     return new Attempt(false, 0, error, null);

@@ -3,6 +3,7 @@ package io.newsdelta.notifier.channel;
 import io.newsdelta.NewsdeltaException;
 import io.newsdelta.config.ChannelConfig;
 import io.newsdelta.config.NotifierConfig;
+import io.newsdelta.net.AddressPolicy;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,17 +13,17 @@ public final class Channels {
   private Channels() {}
 
   /** Every channel of {@code config}, in order, each with an HTTP client of its own. */
-  public static List<Channel> of(NotifierConfig config, Clock clock) {
+  public static List<Channel> of(NotifierConfig config, Clock clock, AddressPolicy addressPolicy) {
     List<Channel> result = new ArrayList<>();
     for (ChannelConfig c : config.allChannels()) {
-      result.add(of(c, config, clock));
+      result.add(of(c, config, clock, addressPolicy));
     }
     return result;
   }
 
   /** The channel of one configured channel. */
-  public static Channel of(ChannelConfig c, NotifierConfig config, Clock clock) {
-    HttpPoster poster = new HttpPoster(config.delivery().attemptTimeout());
+  public static Channel of(ChannelConfig c, NotifierConfig config, Clock clock, AddressPolicy addressPolicy) {
+    HttpPoster poster = new HttpPoster(config.delivery().attemptTimeout(), addressPolicy);
     return switch (c.kind()) {
       case "webhook" -> new WebhookChannel(c.name(), c.url(), c.secret(), poster, clock);
       case "slack", "mattermost", "rocketchat" -> new ChatChannel(c.name(), c.url(), ChatFormat.SLACK, config.publicUrl(), poster);

@@ -1,8 +1,11 @@
 package io.newsdelta.notifier.channel;
 
+import io.newsdelta.net.AddressPolicy;
+import io.newsdelta.net.AddressRefusedException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
@@ -31,10 +34,20 @@ public final class HttpPoster implements AutoCloseable {
 
   private final HttpClient client;
   private final Duration timeout;
+  private final AddressPolicy addressPolicy;
 
-  /** A poster that gives up on an attempt after {@code timeout} in all. */
+  /** A poster to public addresses only that gives up on an attempt after {@code timeout} in all. */
   public HttpPoster(Duration timeout) {
+    this(timeout, AddressPolicy.PUBLIC_ONLY);
+  }
+
+  /**
+   * A poster that gives up on an attempt after {@code timeout} in all and sends nothing to an endpoint whose
+   * host resolves to an address {@code addressPolicy} refuses ({@code network.allow}).
+   */
+  public HttpPoster(Duration timeout, AddressPolicy addressPolicy) {
     this.timeout = timeout;
+    this.addressPolicy = addressPolicy;
     this.client =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -53,6 +66,14 @@ public final class HttpPoster implements AutoCloseable {
    * reach a log or the dead-letter topic).
    */
   public Attempt post(URI url, String shownAs, Map<String, String> headers, byte[] body) throws InterruptedException {
+    try {
+      // Redirects are not followed, so the endpoint's own addresses are the only ones to check.
+      addressPolicy.check(url);
+    } catch (AddressRefusedException e) {
+      return Attempt.refused(shownAs + " " + e.detail());
+    } catch (UnknownHostException e) {
+      return Attempt.unreachable("the host of " + shownAs + " does not resolve (" + e.getMessage() + ")");
+    }
     HttpRequest.Builder request =
         HttpRequest.newBuilder(url).timeout(timeout).header("User-Agent", USER_AGENT)
             .POST(HttpRequest.BodyPublishers.ofByteArray(body));

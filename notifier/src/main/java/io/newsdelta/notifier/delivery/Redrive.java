@@ -1,6 +1,7 @@
 package io.newsdelta.notifier.delivery;
 
 import io.newsdelta.config.NotifierConfig;
+import io.newsdelta.net.AddressPolicy;
 import io.newsdelta.events.DeadLetter;
 import io.newsdelta.notifier.channel.ChangeEvent;
 import io.newsdelta.notifier.channel.Channel;
@@ -28,9 +29,10 @@ public final class Redrive {
   private Redrive() {}
 
   /** Redrives {@code letters} with the channels of {@code config}; unknown channels are reported, not sent. */
-  public static List<Result> run(NotifierConfig config, List<DeadLetter> letters, Clock clock) {
+  public static List<Result> run(NotifierConfig config, AddressPolicy addressPolicy, List<DeadLetter> letters,
+      Clock clock) {
     Map<String, Channel> channels = new HashMap<>();
-    for (Channel c : Channels.of(config, clock)) {
+    for (Channel c : Channels.of(config, clock, addressPolicy)) {
       channels.put(c.name(), c);
     }
     List<Result> results = new ArrayList<>();
