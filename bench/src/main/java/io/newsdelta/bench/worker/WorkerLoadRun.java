@@ -3,10 +3,12 @@ package io.newsdelta.bench.worker;
 import io.newsdelta.broker.EmbeddedKafka;
 import io.newsdelta.config.DiffWorkerConfig;
 import io.newsdelta.diffworker.DiffWorkerService;
-import io.newsdelta.events.Json;
 import io.newsdelta.events.RawVersion;
 import io.newsdelta.events.Topics;
 import io.newsdelta.kafka.TopicAdmin;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.lang.management.OperatingSystemMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -18,19 +20,16 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
  * The diff worker through Kafka: an in-process KRaft broker, {@link RawVersions} (repeated {@code repeat}
  * times as distinct articles) produced to {@code newsdelta.raw-versions} first, then the real
  * {@link DiffWorkerService} (exactly once, its production Streams settings) started and timed from RUNNING
- * until its committed offsets reach the end of the topic. Prints raw versions per second.
+ * until its committed offsets reach the end of the topic. Prints raw versions per second, the load average and
+ * the heap. Stops with an error, instead of waiting, when a raw version was not written ({@link Preload}), the
+ * worker stopped, or no offset was committed for two minutes.
  *
  * <p>{@code java -cp bench/target/benchmarks.jar io.newsdelta.bench.worker.WorkerLoadRun
  * /work/shared/corpus/trafilatura-eval 2 4 [streams.key=value ...]}: corpus, stream threads, repeat, and
@@ -39,16 +38,21 @@ import org.apache.kafka.streams.KafkaStreams;
 public final class WorkerLoadRun {
   private WorkerLoadRun() {}
 
+  /** Longest a run may take before it is called stalled (the worker made no progress for this long). */
+  private static final long STALL_NANOS = TimeUnit.SECONDS.toNanos(120);
+
   public static void main(String[] args) throws Exception {
     Path corpus = Path.of(args.length > 0 ? args[0] : "../shared/corpus/trafilatura-eval");
     int threads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
     int repeat = args.length > 2 ? Integer.parseInt(args[2]) : 4;
     Path dir = Files.createTempDirectory("newsdelta-worker-load");
     List<RawVersion> raws = RawVersions.of(corpus);
+    OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     try (EmbeddedKafka broker = EmbeddedKafka.start(dir.resolve("kafka"), 0, 0)) {
       String servers = broker.bootstrapServers();
       TopicAdmin.ensure(servers, Topics.all(6));
-      long bytes = produce(servers, raws, repeat);
+      long bytes = Preload.produce(servers, raws, repeat);
       long total = (long) raws.size() * repeat;
       System.out.printf("Produced %d raw versions (%d MB of JSON) from %d pages of 100-300 KB%n",
           total, bytes >> 20, raws.size() / RawVersions.VERSIONS);
@@ -60,45 +64,70 @@ public final class WorkerLoadRun {
       }
       try (DiffWorkerService worker = new DiffWorkerService(config, servers, overrides);
           Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers))) {
+        Map<TopicPartition, Long> end = ends(admin);
+        long target = end.values().stream().mapToLong(Long::longValue).sum();
+        if (target != total) {
+          throw new IllegalStateException("the topic holds " + target + " raw versions, " + total + " were sent");
+        }
         worker.start();
         while (worker.state() != KafkaStreams.State.RUNNING) {
+          alive(worker);
           TimeUnit.MILLISECONDS.sleep(20);
         }
+        // The first copy warms the JIT: broker, clients and Streams share this JVM, and on 2 cores their
+        // compilation keeps the extractor's hot methods interpreted for tens of seconds. A worker runs for days,
+        // so the steady state is timed from the moment one copy's worth is committed.
+        long warmup = repeat > 1 ? raws.size() : 0;
+        double loadBefore = os.getSystemLoadAverage();
         long start = System.nanoTime();
-        Map<TopicPartition, Long> end = ends(admin);
-        while (committed(admin, config.applicationId(), end) < total) {
+        long warm = warmup == 0 ? start : -1;
+        double loadWarm = warmup == 0 ? loadBefore : Double.NaN;
+        long lastProgress = start;
+        long done = 0;
+        long peakHeap = 0;
+        while (done < target) {
+          alive(worker);
           TimeUnit.MILLISECONDS.sleep(100);
+          peakHeap = Math.max(peakHeap, memory.getHeapMemoryUsage().getUsed());
+          long now = committed(admin, config.applicationId(), end);
+          if (now > done) {
+            done = now;
+            lastProgress = System.nanoTime();
+            if (warm < 0 && done >= warmup) {
+              warm = lastProgress;
+              warmup = done;
+              loadWarm = os.getSystemLoadAverage();
+            }
+          } else if (System.nanoTime() - lastProgress > STALL_NANOS) {
+            throw new IllegalStateException("stalled: " + done + " of " + target + " raw versions committed, none for "
+                + TimeUnit.NANOSECONDS.toSeconds(STALL_NANOS) + " s");
+          }
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("Worker: %d raw versions in %.1f s = %.0f raw versions/s (%d stream threads, overrides %s)%n",
+        long finish = System.nanoTime();
+        double seconds = (finish - start) / 1e9;
+        System.out.printf("Worker: %d raw versions in %.1f s = %.0f raw versions/s from start (%d stream threads, overrides %s)%n",
             total, seconds, total / seconds, threads, overrides);
-      }
-    }
-  }
-
-  private static long produce(String servers, List<RawVersion> raws, int repeat) throws Exception {
-    long bytes = 0;
-    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
-        ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd",
-        ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.MAX_MESSAGE_BYTES,
-        ProducerConfig.LINGER_MS_CONFIG, 20), new StringSerializer(), new ByteArraySerializer())) {
-      for (int r = 0; r < repeat; r++) {
-        for (RawVersion raw : raws) {
-          String id = raw.articleId() + (raw.articleId().contains("?") ? "&" : "?") + "copy=" + r;
-          byte[] value = Json.writeBytes(new RawVersion(id, raw.url(), raw.feedUrl(), raw.fetchedAt(),
-              raw.httpStatus(), raw.contentType(), raw.bodySha256(), raw.body()));
-          bytes += value.length;
-          producer.send(new ProducerRecord<>(Topics.RAW_VERSIONS, id, value));
+        if (target > warmup) {
+          double steady = (finish - warm) / 1e9;
+          System.out.printf("Worker after warm-up: %d raw versions in %.1f s = %.0f raw versions/s%n",
+              target - warmup, steady, (target - warmup) / steady);
         }
+        System.out.printf("Load average %.1f at start, %.1f after warm-up, %.1f at end; heap used at most %d MB of %d MB%n",
+            loadBefore, loadWarm, os.getSystemLoadAverage(), peakHeap >> 20, Runtime.getRuntime().maxMemory() >> 20);
       }
-      producer.flush();
     }
-    return bytes;
   }
 
-  private static Map<TopicPartition, Long> ends(Admin admin) throws Exception {
-    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+  /** Stops the run when the worker stopped (a fatal error is logged by the worker itself). */
+  private static void alive(DiffWorkerService worker) {
+    KafkaStreams.State state = worker.state();
+    if (state == KafkaStreams.State.ERROR || state == KafkaStreams.State.PENDING_ERROR
+        || state == KafkaStreams.State.NOT_RUNNING || state == KafkaStreams.State.PENDING_SHUTDOWN) {
+      throw new IllegalStateException("the worker stopped (" + state + "); see its log above");
+    }
+  }
+
+  private static Map<TopicPartition, Long> ends(Admin admin) throws Exception {    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
     for (int p = 0; p < 6; p++) {
       latest.put(new TopicPartition(Topics.RAW_VERSIONS, p), OffsetSpec.latest());
     }
