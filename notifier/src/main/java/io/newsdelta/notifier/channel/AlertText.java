@@ -55,6 +55,11 @@ public record AlertText(String headline, String previousHeadline, String summary
         change.summary() == null ? "" : change.summary(), change.hunks(), link);
   }
 
+  /** The link's label: "Show the diff", or "Show the article" for a removal, move or restoration. */
+  public String linkLabel() {
+    return link.getPath() != null && link.getPath().endsWith("/article") ? "Show the article" : "Show the diff";
+  }
+
   /** The headline line: {@code old → new} when it changed. */
   public String headlineLine(Markup m) {
     return previousHeadline == null

@@ -35,7 +35,8 @@ class AlertTextTest {
     String slack = read(ChatFormat.SLACK.body(text)).at("/blocks/0/text/text").asText();
 
     assertThat(text.link()).hasToString("https://news.example.org/article?id=https%3A%2F%2Fa.example%2Fx");
-    assertThat(slack).startsWith("*Ten killed in storm*\nArticle removed (410 Gone)\n").contains(text.link().toString());
+    assertThat(slack).startsWith("*Ten killed in storm*\nArticle removed (410 Gone)\n").contains(text.link().toString())
+        .endsWith("|Show the article>");
   }
 
   @Test
