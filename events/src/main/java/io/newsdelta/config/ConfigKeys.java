@@ -38,6 +38,8 @@ public final class ConfigKeys {
           new Key("ingest.hosts", true),
           new Key("ingest.robots-ttl", false),
           new Key("ingest.catch-up-window", false),
+          new Key("ingest.removal-after", false),
+          new Key("ingest.removal-checks", false),
           new Key("diff-worker.threads", false),
           new Key("diff-worker.state-dir", false),
           new Key("diff-worker.append-only-period", false),

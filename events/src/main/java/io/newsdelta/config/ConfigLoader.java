@@ -158,7 +158,9 @@ public final class ConfigLoader {
             v.gap("ingest.host-min-gap", "250ms"),
             hostLimits(v),
             v.duration("ingest.robots-ttl", "1h"),
-            v.duration("ingest.catch-up-window", "5m"));
+            v.duration("ingest.catch-up-window", "5m"),
+            // Removal is a change: how long, and how many answers, before a gone article is announced.
+            new IngestConfig.Removal(v.gap("ingest.removal-after", "1h"), v.integer("ingest.removal-checks", 2)));
     DiffWorkerConfig diffWorker = new DiffWorkerConfig(
             v.integer("diff-worker.threads", 1),
             Path.of(v.text("diff-worker.state-dir", "./data/diff-worker")),

@@ -25,6 +25,7 @@ import java.util.Set;
  * @param hosts per-host overrides of the two limits above
  * @param robotsTtl how long a host's robots.txt rules are kept before they are fetched again
  * @param catchUpWindow the longest a restart spreads the checks that fell due while ingest was down
+ * @param removal when a tracked article that stopped answering its page counts as removed or moved
  */
 public record IngestConfig(
     List<FeedConfig> feeds,
@@ -38,7 +39,8 @@ public record IngestConfig(
     Duration hostMinGap,
     List<HostLimit> hosts,
     Duration robotsTtl,
-    Duration catchUpWindow) {
+    Duration catchUpWindow,
+    Removal removal) {
 
   /** Room left in a raw-topic message for the fields, headers and record overhead around the body. */
   public static final int ENVELOPE_HEADROOM = 64 * 1024;
@@ -67,6 +69,42 @@ public record IngestConfig(
       Check.range("ingest.hosts[" + host + "].concurrency", concurrency, 1, 64);
       Check.notNegative("ingest.hosts[" + host + "].min-gap", minGap);
     }
+  }
+
+  /**
+   * When an article counts as removed or moved ({@code ingest.removal-after}, {@code ingest.removal-checks}):
+   * after consecutive removal-looking answers (404, 410, 451, or redirects to another URL) spanning at least
+   * {@code after}, and at least {@code checks} of them. Transient failures (5xx, timeouts, resets) never count.
+   *
+   * @param after the least time from the first such answer to the one that confirms the removal
+   * @param checks the least number of consecutive such answers
+   */
+  public record Removal(Duration after, int checks) {
+    /** The defaults: an hour, two answers. */
+    public static final Removal DEFAULT = new Removal(Duration.ofHours(1), 2);
+
+    public Removal {
+      Check.notNegative("ingest.removal-after", after);
+      Check.range("ingest.removal-checks", checks, 1, 100);
+    }
+  }
+
+  /** The settings before removal detection, with its defaults. */
+  public IngestConfig(
+      List<FeedConfig> feeds,
+      Duration feedPollInterval,
+      List<Duration> articleRecheck,
+      Duration fetchTimeout,
+      int maxPageBytes,
+      String userAgent,
+      int fetchConcurrency,
+      int hostConcurrency,
+      Duration hostMinGap,
+      List<HostLimit> hosts,
+      Duration robotsTtl,
+      Duration catchUpWindow) {
+    this(feeds, feedPollInterval, articleRecheck, fetchTimeout, maxPageBytes, userAgent, fetchConcurrency,
+        hostConcurrency, hostMinGap, hosts, robotsTtl, catchUpWindow, Removal.DEFAULT);
   }
 
   /** The settings of earlier releases, with defaults for the politeness settings added since. */
@@ -102,6 +140,7 @@ public record IngestConfig(
     Check.notNegative("ingest.host-min-gap", hostMinGap);
     Check.positive("ingest.robots-ttl", robotsTtl);
     Check.notNegative("ingest.catch-up-window", catchUpWindow);
+    removal = removal == null ? Removal.DEFAULT : removal;
     Set<String> seen = new HashSet<>();
     for (HostLimit h : hosts) {
       Objects.requireNonNull(h, "ingest.hosts[]");

@@ -27,7 +27,7 @@ public final class HistoryReader {
   private static final String CHANGE_COLUMNS =
       "c.change_id, c.article_id, c.url, c.title, c.from_version, c.to_version, c.from_observed_at,"
           + " c.to_observed_at, c.headline_changed, c.minor, c.revert_of, c.hunks, c.words_added,"
-          + " c.words_removed, c.summary, c.previous_title";
+          + " c.words_removed, c.summary, c.previous_title, c.kind, c.moved_to";
 
   private final Dialect dialect;
   private final DataSource ds;
@@ -88,7 +88,8 @@ public final class HistoryReader {
 
   /** An article's changes, oldest first. */
   public List<ArticleChange> changesOf(String articleId) {
-    return query("SELECT " + CHANGE_COLUMNS + " FROM changes c WHERE c.article_id = ? ORDER BY c.to_version",
+    return query("SELECT " + CHANGE_COLUMNS + " FROM changes c WHERE c.article_id = ?"
+        + " ORDER BY c.to_version, c.to_observed_at",
         List.of(articleId), HistoryReader::change);
   }
 
@@ -100,7 +101,8 @@ public final class HistoryReader {
     String sql;
     List<Object> args;
     if (articleId != null) {
-      sql = "SELECT " + CHANGE_COLUMNS + " FROM changes c WHERE c.article_id = ? ORDER BY c.to_version DESC LIMIT ?";
+      sql = "SELECT " + CHANGE_COLUMNS + " FROM changes c WHERE c.article_id = ?"
+          + " ORDER BY c.to_version DESC, c.to_observed_at DESC LIMIT ?";
       args = List.of(articleId, limit);
     } else if (feedUrl != null) {
       sql = "SELECT " + CHANGE_COLUMNS + " FROM changes c JOIN articles a ON a.article_id = c.article_id"
@@ -117,7 +119,7 @@ public final class HistoryReader {
   public List<RevisedRow> mostRevised(Instant since, int limit) {
     String sql =
         "SELECT " + ARTICLE_COLUMNS + ", r.n FROM (SELECT article_id, count(*) AS n FROM changes"
-            + " WHERE to_observed_at >= ? GROUP BY article_id ORDER BY count(*) DESC, article_id LIMIT ?) r"
+            + " WHERE to_observed_at >= ? AND (kind IS NULL OR kind = 'edit') GROUP BY article_id ORDER BY count(*) DESC, article_id LIMIT ?) r"
             + " JOIN articles a ON a.article_id = r.article_id ORDER BY r.n DESC, a.last_changed DESC";
     return query(sql, List.of(since.toEpochMilli(), limit), rs -> new RevisedRow(article(rs), rs.getInt(8)));
   }
@@ -193,9 +195,12 @@ public final class HistoryReader {
     } catch (IOException e) {
       throw new NewsdeltaException("unreadable hunks in the history store: " + e.getMessage(), e);
     }
+    String kind = rs.getString(17);
     return new ArticleChange(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
         rs.getInt(6), time(rs, 7), time(rs, 8), rs.getBoolean(9), rs.getBoolean(10), revertOf, hunks,
-        new ChangeStats(rs.getInt(13), rs.getInt(14)), rs.getString(15), rs.getString(16));
+        new ChangeStats(rs.getInt(13), rs.getInt(14)), rs.getString(15), rs.getString(16), false, null, false, null,
+        false, false, false, kind == null ? ArticleChange.Kind.EDIT
+            : ArticleChange.Kind.valueOf(kind.toUpperCase(java.util.Locale.ROOT)), rs.getString(18));
   }
 
   private static Instant time(ResultSet rs, int column) throws SQLException {

@@ -32,13 +32,15 @@ public final class HistoryWriter {
   private static final String UPSERT_CHANGE =
       """
       INSERT INTO changes (change_id, article_id, url, title, previous_title, from_version, to_version,
-        from_observed_at, to_observed_at, headline_changed, minor, revert_of, words_added, words_removed, summary, hunks)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        from_observed_at, to_observed_at, headline_changed, minor, revert_of, words_added, words_removed, summary, hunks,
+        kind, moved_to)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (change_id) DO UPDATE SET url = excluded.url, title = excluded.title,
         previous_title = excluded.previous_title, from_observed_at = excluded.from_observed_at,
         to_observed_at = excluded.to_observed_at, headline_changed = excluded.headline_changed,
         minor = excluded.minor, revert_of = excluded.revert_of, words_added = excluded.words_added,
-        words_removed = excluded.words_removed, summary = excluded.summary, hunks = excluded.hunks
+        words_removed = excluded.words_removed, summary = excluded.summary, hunks = excluded.hunks,
+        kind = excluded.kind, moved_to = excluded.moved_to
       """;
   private static final String ENSURE_ARTICLE =
       "INSERT INTO articles (article_id, url) VALUES (?, ?) ON CONFLICT (article_id) DO NOTHING";
@@ -149,6 +151,8 @@ public final class HistoryWriter {
         change.setInt(14, ch.stats() == null ? 0 : ch.stats().wordsRemoved());
         change.setString(15, ch.summary());
         change.setString(16, Json.write(ch.hunks()));
+        change.setString(17, ch.kind().name().toLowerCase(java.util.Locale.ROOT));
+        change.setString(18, ch.movedTo());
         change.addBatch();
       }
       change.executeBatch();

@@ -122,6 +122,27 @@ class HistoryStoreIT {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("io.newsdelta.history.Databases#both")
+  void shouldKeepTheKindOfARemovalOrMoveAndNotCountItAsARevision(Supplier<String> db) {
+    ArticleChange moved = new ArticleChange(STORM + "#3-3-moved-1", STORM, STORM, S3.title(), 3, 3,
+        S3.observedAt(), S3.observedAt().plusSeconds(7200), false, false, null, java.util.List.of(),
+        new io.newsdelta.events.ChangeStats(0, 0), "Article moved to https://news.example/weather (301 Moved Permanently)",
+        S3.title(), false, null, false, null, false, false, false, ArticleChange.Kind.MOVED,
+        "https://news.example/weather");
+    try (HistoryStore store = HistoryStore.open(db.get())) {
+      store.writer().apply(everything());
+      store.writer().apply(new EventBatch.Builder().add(moved).build());
+      HistoryReader r = store.reader();
+
+      assertThat(r.changesOf(STORM)).last().isEqualTo(moved);
+      assertThat(r.changesOf(STORM).get(0).kind()).isEqualTo(ArticleChange.Kind.EDIT);
+      assertThat(r.latestChanges(null, STORM, 1)).containsExactly(moved);
+      assertThat(r.mostRevised(Events.T0, 10)).singleElement()
+          .satisfies(row -> assertThat(row.changes()).isEqualTo(2));
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.newsdelta.history.Databases#both")
   void shouldRankTheMostRevisedArticlesOfAPeriod(Supplier<String> db) {
     try (HistoryStore store = HistoryStore.open(db.get())) {
       store.writer().apply(everything());

@@ -176,7 +176,7 @@ public final class IngestService implements AutoCloseable {
         .collect(java.util.stream.Collectors.toSet());
     watcher = new ArticleWatcher(schedule, fetcher, publisher, ArticleExtractor.withRules(siteRules),
         new HostQueues(HostLimits.of(config)), new RobotsCache(config.userAgent(), config.robotsTtl()),
-        withoutRobots, clock, processPool, config.fetchConcurrency(), config.catchUpWindow());
+        withoutRobots, clock, processPool, config.fetchConcurrency(), config.catchUpWindow(), config.removal());
     watcher.start();
     this.fetcher = fetcher;
     LOG.info("Starting ingest: {} configured feeds (and any other in {}) every {}, re-checks {}, {} checks at once, "

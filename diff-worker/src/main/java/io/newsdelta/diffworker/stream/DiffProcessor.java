@@ -4,6 +4,7 @@ import io.newsdelta.extract.ArticleExtractor;
 import io.newsdelta.extract.ExtractedArticle;
 import io.newsdelta.diffworker.version.ArticleState;
 import io.newsdelta.diffworker.version.ArticleText;
+import io.newsdelta.diffworker.version.Lifecycles;
 import io.newsdelta.diffworker.version.Observation;
 import io.newsdelta.diffworker.version.Versioner;
 import io.newsdelta.events.ArticleChange;
@@ -61,6 +62,9 @@ final class DiffProcessor implements Processor<String, RawVersion, String, Objec
     }
     MDC.put("articleId", record.key());
     try {
+      if (raw.lifecycle() != null && !lifecycle(record.key(), record.timestamp(), raw)) {
+        return;
+      }
       ArticleText text = extract(raw);
       if (text == null) {
         return;
@@ -80,6 +84,24 @@ final class DiffProcessor implements Processor<String, RawVersion, String, Objec
     } finally {
       MDC.remove("articleId");
     }
+  }
+
+  /**
+   * Announces a removal, move or restoration (once: the state knows what is announced).
+   *
+   * @return whether the event also carries a page to version (a restoration with the page answered again)
+   */
+  private boolean lifecycle(String key, long timestamp, RawVersion raw) {
+    ArticleState before = store.get(key);
+    Observation observation = Lifecycles.observe(before, raw);
+    keep(key, before, observation.state());
+    for (ArticleChange change : observation.changes()) {
+      forward(key, timestamp, change);
+    }
+    if (observation.changes().isEmpty()) {
+      LOG.debug("Lifecycle event {} of {} announces nothing new", raw.lifecycle().kind(), key);
+    }
+    return raw.httpStatus() >= 200 && raw.httpStatus() <= 299 && raw.body() != null && !raw.body().isEmpty();
   }
 
   /** Stores the new state (when it changed) and keeps the index of held articles in step with it. */

@@ -1,5 +1,6 @@
 package io.newsdelta.diffworker.version;
 
+import io.newsdelta.events.ArticleChange;
 import io.newsdelta.events.ArticleVersion;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,10 @@ import java.util.List;
  *     change, else null (the next change is described from {@code latest})
  * @param lastAnnouncedAt when the last change of this article was announced, or null
  * @param heldUpdates how many append-only versions since {@code base} wait to be announced
+ * @param absent what was announced of the article's existence: {@code removed} or {@code moved}, until a
+ *     {@code restored} change; null while it is there. A lifecycle event that would announce what is already
+ *     announced (a replay, ingest re-publishing after a crash) makes no change
+ * @param movedTo for {@code moved}, the target announced
  */
 public record ArticleState(
     ArticleVersion latest,
@@ -29,7 +34,9 @@ public record ArticleState(
     List<String> announcedPairs,
     ArticleVersion base,
     java.time.Instant lastAnnouncedAt,
-    int heldUpdates) {
+    int heldUpdates,
+    ArticleChange.Kind absent,
+    String movedTo) {
   /** Texts remembered per article; an older text coming back is a new version, not a revert. */
   static final int MAX_SEEN = 64;
   /** Announced pairs remembered per article. */
@@ -60,6 +67,18 @@ public record ArticleState(
   /** A first state, or one read from an older worker. */
   public ArticleState(ArticleVersion latest, List<String> textHashes, String extractorVersion) {
     this(latest, textHashes, extractorVersion, null, null, null, null, 0);
+  }
+
+  /** A state of a worker before lifecycle changes: the article is there. */
+  public ArticleState(ArticleVersion latest, List<String> textHashes, String extractorVersion, List<SeenText> seen,
+      List<String> announcedPairs, ArticleVersion base, java.time.Instant lastAnnouncedAt, int heldUpdates) {
+    this(latest, textHashes, extractorVersion, seen, announcedPairs, base, lastAnnouncedAt, heldUpdates, null, null);
+  }
+
+  /** This state with the article's announced existence given ({@code absent} null: it is there). */
+  public ArticleState withAbsence(ArticleChange.Kind absent, String movedTo) {
+    return new ArticleState(latest, null, extractorVersion, seen, announcedPairs, base, lastAnnouncedAt, heldUpdates,
+        absent, absent == ArticleChange.Kind.MOVED ? movedTo : null);
   }
 
   /** The version the next change is described from. */
@@ -111,16 +130,17 @@ public record ArticleState(
         pairs.remove(0);
       }
     }
-    return new ArticleState(version, null, rules, texts, pairs, base, announcedAt, held);
+    return new ArticleState(version, null, rules, texts, pairs, base, announcedAt, held, absent, movedTo);
   }
 
   ArticleState withRules(String rules) {
-    return new ArticleState(latest, null, rules, seen, announcedPairs, base, lastAnnouncedAt, heldUpdates);
+    return new ArticleState(latest, null, rules, seen, announcedPairs, base, lastAnnouncedAt, heldUpdates, absent,
+        movedTo);
   }
 
   /** The state once the held append-only versions were announced at {@code at}. */
   ArticleState released(java.time.Instant at) {
-    return new ArticleState(latest, null, extractorVersion, seen, announcedPairs, null, at, 0);
+    return new ArticleState(latest, null, extractorVersion, seen, announcedPairs, null, at, 0, absent, movedTo);
   }
 
   static String pair(String fromSha256, String toSha256) {

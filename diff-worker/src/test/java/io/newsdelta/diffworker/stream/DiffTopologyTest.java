@@ -224,6 +224,79 @@ class DiffTopologyTest {
     assertThat(change.ledeChanged()).isFalse();
   }
 
+  @Test
+  void shouldAnnounceARemovalOnceEvenWhenTheEventComesAgain() {
+    send(SeedPage.html(SeedStory.version(4), 1), 0);
+    send(SeedPage.html(SeedStory.version(5), 2), 40);
+    changes.readValuesToList();
+    versions.readValuesToList();
+
+    RawVersion removed = lifecycle(RawVersion.LifecycleKind.REMOVED, 410, "410 Gone", null, 90, "");
+    raw.pipeInput(URL, removed);
+    raw.pipeInput(URL, removed);
+
+    List<ArticleChange> announced = changes.readValuesToList();
+    assertThat(announced).hasSize(1);
+    ArticleChange change = announced.get(0);
+    assertThat(change.kind()).isEqualTo(ArticleChange.Kind.REMOVED);
+    assertThat(change.fromVersion()).isEqualTo(2);
+    assertThat(change.toVersion()).isEqualTo(2);
+    assertThat(change.hunks()).isEmpty();
+    assertThat(change.summary()).isEqualTo("Article removed (410 Gone)");
+    assertThat(change.title()).isEqualTo("Plan to monitor all internet use");
+    assertThat(change.toObservedAt()).isEqualTo(T0.plusSeconds(90 * 60));
+    assertThat(change.changeId()).startsWith(URL + "#2-2-removed-");
+    assertThat(versions.isEmpty()).as("a removal is no version").isTrue();
+  }
+
+  @Test
+  void shouldAnnounceAMoveWithItsTarget() {
+    send(SeedPage.html(SeedStory.version(4), 1), 0);
+    String target = "https://news.example/politics";
+
+    raw.pipeInput(URL, lifecycle(RawVersion.LifecycleKind.MOVED, 301, "301 Moved Permanently", target, 60, ""));
+
+    ArticleChange change = changes.readValue();
+    assertThat(change.kind()).isEqualTo(ArticleChange.Kind.MOVED);
+    assertThat(change.movedTo()).isEqualTo(target);
+    assertThat(change.summary()).isEqualTo("Article moved to " + target + " (301 Moved Permanently)");
+    assertThat(change.fromVersion()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldRestoreOnceAndThenAnnounceTheNewTextAsAnEdit() {
+    send(SeedPage.html(SeedStory.version(4), 1), 0);
+    raw.pipeInput(URL, lifecycle(RawVersion.LifecycleKind.REMOVED, 404, "404 Not Found", null, 60, ""));
+    String edited = SeedPage.html(SeedStory.version(5), 2);
+
+    RawVersion back = lifecycle(RawVersion.LifecycleKind.RESTORED, 200, "200 OK", null, 120, edited);
+    raw.pipeInput(URL, back);
+    raw.pipeInput(URL, back);
+
+    assertThat(changes.readValuesToList())
+        .extracting(ArticleChange::kind, ArticleChange::fromVersion, ArticleChange::toVersion)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(ArticleChange.Kind.REMOVED, 1, 1),
+            org.assertj.core.groups.Tuple.tuple(ArticleChange.Kind.RESTORED, 1, 1),
+            org.assertj.core.groups.Tuple.tuple(ArticleChange.Kind.EDIT, 1, 2));
+    assertThat(versions.readValuesToList()).extracting(ArticleVersion::version).containsExactly(1, 2);
+  }
+
+  @Test
+  void shouldAnnounceNothingForTheRemovalOfAnArticleWithoutAVersion() {
+    raw.pipeInput(URL, lifecycle(RawVersion.LifecycleKind.REMOVED, 410, "410 Gone", null, 60, ""));
+
+    assertThat(changes.isEmpty()).isTrue();
+    assertThat(versions.isEmpty()).isTrue();
+  }
+
+  private static RawVersion lifecycle(RawVersion.LifecycleKind kind, int status, String reason, String movedTo,
+      int minutes, String body) {
+    Instant at = T0.plusSeconds(60L * minutes);
+    return new RawVersion(URL, URL, "https://news.example/rss.xml", at, status, body.isEmpty() ? null : "text/html",
+        Hashes.sha256(body), body, new RawVersion.Lifecycle(kind, T0, 2, movedTo, reason));
+  }
+
   private void send(String html, int minutes) {
     Instant at = T0.plusSeconds(60L * minutes);
     raw.pipeInput(URL, new RawVersion(URL, URL, "https://news.example/rss.xml", at, 200, "text/html", Hashes.sha256(html), html));

@@ -13,9 +13,23 @@ import java.time.Instant;
  * @param lastModified the Last-Modified header, or null
  * @param body the body bytes, at most the fetcher's limit
  * @param receivedAt when the response was received, by the fetcher's clock
+ * @param redirectStatus the status of the first redirect followed to get here (301, 302, 303, 307, 308), or 0
+ *     when the URL requested answered itself
  */
 public record FetchedResponse(
-    URI uri, int status, String contentType, String etag, String lastModified, byte[] body, Instant receivedAt) {
+    URI uri, int status, String contentType, String etag, String lastModified, byte[] body, Instant receivedAt,
+    int redirectStatus) {
+
+  /** A response to the URL requested, without redirects. */
+  public FetchedResponse(
+      URI uri, int status, String contentType, String etag, String lastModified, byte[] body, Instant receivedAt) {
+    this(uri, status, contentType, etag, lastModified, body, receivedAt, 0);
+  }
+
+  /** Whether redirects were followed to get this response. */
+  public boolean redirected() {
+    return redirectStatus != 0;
+  }
 
   /** Whether the server said the resource is unchanged since the conditional request's validators. */
   public boolean notModified() {

@@ -92,7 +92,7 @@ public final class HttpFetcher {
   public CompletableFuture<FetchedResponse> fetch(
       URI uri, Map<String, String> headers, Predicate<String> acceptContentType) {
     long deadline = System.nanoTime() + timeout.toNanos();
-    return exchange(uri, headers, acceptContentType, deadline, new ArrayList<>(List.of(uri)));
+    return exchange(uri, headers, acceptContentType, deadline, new ArrayList<>(List.of(uri)), 0);
   }
 
   /** The {@link FetchException} a failed {@link #fetch} future holds. */
@@ -104,8 +104,8 @@ public final class HttpFetcher {
     return c instanceof FetchException f ? f : FetchException.transport(uri, c);
   }
 
-  private CompletableFuture<FetchedResponse> exchange(
-      URI uri, Map<String, String> headers, Predicate<String> accept, long deadline, List<URI> visited) {
+  private CompletableFuture<FetchedResponse> exchange(URI uri, Map<String, String> headers,
+      Predicate<String> accept, long deadline, List<URI> visited, int firstRedirect) {
     long left = deadline - System.nanoTime();
     if (left <= 0) {
       return CompletableFuture.failedFuture(FetchException.transport(uri, new TimeoutException()));
@@ -150,7 +150,7 @@ public final class HttpFetcher {
           }
           return response;
         })
-        .thenCompose(response -> answer(uri, response, headers, accept, deadline, visited));
+        .thenCompose(response -> answer(uri, response, headers, accept, deadline, visited, firstRedirect));
   }
 
   private LimitedBody bodyFor(int status, HttpHeaders headers, Predicate<String> accept) {
@@ -169,7 +169,7 @@ public final class HttpFetcher {
   }
 
   private CompletableFuture<FetchedResponse> answer(URI uri, HttpResponse<byte[]> response,
-      Map<String, String> headers, Predicate<String> accept, long deadline, List<URI> visited) {
+      Map<String, String> headers, Predicate<String> accept, long deadline, List<URI> visited, int firstRedirect) {
     int status = response.statusCode();
     HttpHeaders h = response.headers();
     String contentType = h.firstValue("Content-Type").orElse(null);
@@ -190,7 +190,7 @@ public final class HttpFetcher {
             contentType, "more than " + MAX_REDIRECTS + " redirects (" + chain(visited, next) + ")", null));
       }
       visited.add(next);
-      return exchange(next, headers, accept, deadline, visited);
+      return exchange(next, headers, accept, deadline, visited, firstRedirect == 0 ? status : firstRedirect);
     }
     if (status != 304 && (status < 200 || status > 299)) {
       return CompletableFuture.failedFuture(new FetchException(uri, Reason.HTTP_STATUS, status, contentType,
@@ -207,7 +207,8 @@ public final class HttpFetcher {
           new FetchException(uri, Reason.BAD_ENCODING, status, contentType, e.getMessage(), null));
     }
     return CompletableFuture.completedFuture(new FetchedResponse(response.uri(), status, contentType,
-        h.firstValue("ETag").orElse(null), h.firstValue("Last-Modified").orElse(null), body, clock.instant()));
+        h.firstValue("ETag").orElse(null), h.firstValue("Last-Modified").orElse(null), body, clock.instant(),
+        firstRedirect));
   }
 
   private static boolean isRedirect(int status) {

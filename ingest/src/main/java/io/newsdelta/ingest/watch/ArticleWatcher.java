@@ -8,6 +8,7 @@ import io.newsdelta.events.Hashes;
 import io.newsdelta.events.IngestError;
 import io.newsdelta.events.Json;
 import io.newsdelta.events.RawVersion;
+import io.newsdelta.events.RawVersion.LifecycleKind;
 import io.newsdelta.events.Topics;
 import io.newsdelta.extract.ArticleExtractor;
 import io.newsdelta.extract.CharsetSniffer;
@@ -96,6 +97,7 @@ public final class ArticleWatcher implements ArticleSink {
   private final Executor processing;
   private final int maxChecks;
   private final Duration catchUpWindow;
+  private final IngestConfig.Removal removal;
   private final IngestCounters counters = new IngestCounters();
   /** Checks taken from the host queues and not yet processed (their bodies may be in memory). */
   private int running;
@@ -120,6 +122,19 @@ public final class ArticleWatcher implements ArticleSink {
   public ArticleWatcher(RecheckSchedule schedule, HttpFetcher fetcher, IngestPublisher publisher,
       ArticleExtractor extractor, HostQueues hosts, RobotsCache robots, Set<String> feedsWithoutRobots, Clock clock,
       Executor processing, int maxChecks, Duration catchUpWindow) {
+    this(schedule, fetcher, publisher, extractor, hosts, robots, feedsWithoutRobots, clock, processing, maxChecks,
+        catchUpWindow, IngestConfig.Removal.DEFAULT);
+  }
+
+  /**
+   * As above, with when a page that stopped answering counts as removed or moved.
+   *
+   * @param removal {@code ingest.removal-after} and {@code ingest.removal-checks}
+   */
+  public ArticleWatcher(RecheckSchedule schedule, HttpFetcher fetcher, IngestPublisher publisher,
+      ArticleExtractor extractor, HostQueues hosts, RobotsCache robots, Set<String> feedsWithoutRobots, Clock clock,
+      Executor processing, int maxChecks, Duration catchUpWindow, IngestConfig.Removal removal) {
+    this.removal = removal;
     this.schedule = schedule;
     this.fetcher = fetcher;
     this.publisher = publisher;
@@ -498,11 +513,23 @@ public final class ArticleWatcher implements ArticleSink {
         return;
       }
       counters.checks.increment();
-      if (failure != null) {
+      Optional<Removals.Answer> removed = failure == null ? Optional.empty() : Removals.of(failure);
+      if (removed.isPresent()) {
+        counters.failures.increment();
+        saving = gone(before, url, removed.get(), failure, clock.instant(), token);
+      } else if (failure != null) {
         saving = failed(before, url, failure, token);
+      } else if (!Removals.samePage(before.pageUrl(), response.uri())) {
+        int status = response.redirected() ? response.redirectStatus() : response.status();
+        saving = gone(before, url, new Removals.Answer(LifecycleKind.MOVED, status, response.uri().toString()), null,
+            response.receivedAt(), token);
       } else if (response.notModified()) {
         counters.notModified.increment();
-        saving = save(ArticleChecks.afterNotModified(before, schedule, response.receivedAt()).state(), token);
+        ArticleChecks.Outcome outcome =
+            ArticleChecks.afterNotModified(before, schedule, response.receivedAt(), response.uri().toString());
+        saving = outcome.lifecycle() == null
+            ? save(outcome.state(), token)
+            : publish(before, lifecycleEvent(before, response.receivedAt(), 304, outcome), outcome.state(), token);
       } else {
         saving = taken(before, url, response, token);
       }
@@ -551,6 +578,32 @@ public final class ArticleWatcher implements ArticleSink {
     }
   }
 
+  /**
+   * A removal-looking answer: a 404, 410 or 451 ({@code failure} set: reported once like any failure) or redirects
+   * to another page. Publishes the removal or move once it is confirmed, then saves the state.
+   */
+  private boolean gone(ArticleState before, URI url, Removals.Answer answer, FetchException failure, Instant at,
+      Object token) {
+    ArticleChecks.Outcome outcome = ArticleChecks.afterGone(before, schedule, removal, answer,
+        failure == null ? null : Diagnoses.pageKind(failure).kind(), at);
+    if (outcome.reportError()) {
+      report(before, Diagnoses.pageFetch(url, failure, outcome.state().nextCheckAt(), at), at);
+    }
+    if (outcome.lifecycle() == null) {
+      ArticleState.Absence run = outcome.state().absence();
+      LOG.debug("Page {} looks {} ({} in a row since {})", url, answer.kind(), run.answers(), run.since());
+      return save(outcome.state(), token);
+    }
+    return publish(before, lifecycleEvent(before, at, answer.status(), outcome), outcome.state(), token);
+  }
+
+  /** A removal, move or restoration without a page: an empty body with the status that made it. */
+  private static RawVersion lifecycleEvent(ArticleState before, Instant at, int status,
+      ArticleChecks.Outcome outcome) {
+    return new RawVersion(before.articleId(), before.url(), before.feedUrl(), at, status, null, Hashes.sha256(""),
+        "", outcome.lifecycle());
+  }
+
   private boolean failed(ArticleState before, URI url, FetchException e, Object token) {
     Instant now = clock.instant();
     counters.failures.increment();
@@ -585,8 +638,12 @@ public final class ArticleWatcher implements ArticleSink {
         : TextFingerprint.of(extractor.extract(body, before.url()), bodySha);
     RawVersion version = new RawVersion(before.articleId(), before.url(), before.feedUrl(), response.receivedAt(),
         response.status(), response.contentType(), bodySha, body);
-    ArticleChecks.Outcome outcome =
-        ArticleChecks.afterFetch(before, schedule, version, textSha, response.etag(), response.lastModified());
+    ArticleChecks.Outcome outcome = ArticleChecks.afterFetch(before, schedule, version, textSha, response.etag(),
+        response.lastModified(), response.uri().toString());
+    if (outcome.lifecycle() != null) {
+      version = new RawVersion(version.articleId(), version.url(), version.feedUrl(), version.fetchedAt(),
+          version.httpStatus(), version.contentType(), version.bodySha256(), version.body(), outcome.lifecycle());
+    }
     if (outcome.recovered()) {
       LOG.info("Page {} fetched again after failing with {}", url, before.lastErrorKind());
     }
@@ -606,14 +663,31 @@ public final class ArticleWatcher implements ArticleSink {
       }
       return save(refused.state(), token);
     }
+    return publish(before, version, encoded, outcome.state(), token);
+  }
+
+  /** Publishes a raw version (a page, a lifecycle event or both) and then saves the state that records it. */
+  private boolean publish(ArticleState before, RawVersion version, ArticleState after, Object token) {
+    return publish(before, version, Json.writeBytes(version), after, token);
+  }
+
+  private boolean publish(ArticleState before, RawVersion version, byte[] encoded, ArticleState after,
+      Object token) {
     // Never continue on the producer's own I/O thread: a send from there can wait for metadata only it fetches.
     publisher.publishVersionAsync(before.articleId(), encoded).whenCompleteAsync((ok, e) -> {
       if (e == null) {
         counters.published.increment();
-        LOG.info("Published {} version of {} ({} chars, sha256 {})",
-            before.lastPublishedSha256() == null ? "the first" : "a changed", before.articleId(), body.length(),
-            bodySha.substring(0, 12));
-        save(outcome.state(), token);
+        if (version.lifecycle() != null) {
+          RawVersion.Lifecycle l = version.lifecycle();
+          LOG.info("Article {} {} ({}{}); published the lifecycle event", before.articleId(),
+              l.kind().name().toLowerCase(java.util.Locale.ROOT), l.reason(),
+              l.movedTo() == null ? "" : " to " + l.movedTo());
+        } else {
+          LOG.info("Published {} version of {} ({} chars, sha256 {})",
+              before.lastPublishedSha256() == null ? "the first" : "a changed", before.articleId(),
+              version.body().length(), version.bodySha256().substring(0, 12));
+        }
+        save(after, token);
         return;
       }
       if (!stopping) {

@@ -54,6 +54,7 @@ class HttpFetcherIT {
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.uri()).isEqualTo(web.url("/new"));
+    assertThat(response.redirectStatus()).as("the first redirect's status, for moves").isEqualTo(301);
     assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo("<p>moved</p>");
     assertThat(response.etag()).isEqualTo("\"e1\"");
     assertThat(response.receivedAt()).isEqualTo(NOW);

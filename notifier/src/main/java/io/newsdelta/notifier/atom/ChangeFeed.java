@@ -57,7 +57,14 @@ public final class ChangeFeed {
     for (ArticleChange c : changes) {
       SyndEntry e = new SyndEntryImpl();
       e.setUri(tagUri("change:" + c.changeId()));
-      e.setTitle("Version " + c.fromVersion() + " → " + c.toVersion() + ": " + (c.title() == null ? c.url() : c.title()));
+      String what = c.kind() == null || c.kind() == ArticleChange.Kind.EDIT
+          ? "Version " + c.fromVersion() + " → " + c.toVersion()
+          : switch (c.kind()) {
+            case REMOVED -> "Removed";
+            case MOVED -> "Moved";
+            default -> "Restored";
+          };
+      e.setTitle(what + ": " + (c.title() == null ? c.url() : c.title()));
       e.setLink(linkOf.apply(c));
       Date at = Date.from(c.toObservedAt() == null ? Instant.EPOCH : c.toObservedAt());
       e.setUpdatedDate(at);

@@ -43,12 +43,21 @@ public record AlertText(String headline, String previousHeadline, String summary
   /** The alert of {@code change} with links under {@code publicUrl}. */
   public static AlertText of(ArticleChange change, URI publicUrl) {
     String base = publicUrl.toString().replaceAll("/+$", "");
-    URI link = URI.create(base + "/diff?id=" + URLEncoder.encode(change.articleId(), StandardCharsets.UTF_8)
-        + "&from=" + change.fromVersion() + "&to=" + change.toVersion());
+    String id = URLEncoder.encode(change.articleId(), StandardCharsets.UTF_8);
+    // A removal, move or restoration has no text diff (from and to are the same version): link the article page.
+    boolean edit = change.kind() == null || change.kind() == ArticleChange.Kind.EDIT;
+    URI link = URI.create(edit
+        ? base + "/diff?id=" + id + "&from=" + change.fromVersion() + "&to=" + change.toVersion()
+        : base + "/article?id=" + id);
     String previous = change.headlineChanged() && change.previousTitle() != null
         && !change.previousTitle().equals(change.title()) ? change.previousTitle() : null;
     return new AlertText(change.title() == null ? change.url() : change.title(), previous,
         change.summary() == null ? "" : change.summary(), change.hunks(), link);
+  }
+
+  /** The link's label: "Show the diff", or "Show the article" for a removal, move or restoration. */
+  public String linkLabel() {
+    return link.getPath() != null && link.getPath().endsWith("/article") ? "Show the article" : "Show the diff";
   }
 
   /** The headline line: {@code old → new} when it changed. */

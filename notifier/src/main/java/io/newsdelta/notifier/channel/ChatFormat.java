@@ -50,7 +50,7 @@ public interface ChatFormat {
     root.put("text", text.headline() + ": " + text.summary());
     ObjectNode section = root.putArray("blocks").addObject();
     section.put("type", "section");
-    section.putObject("text").put("type", "mrkdwn").put("text", text.render(mrkdwn, "\n", 3000, "Show the diff"));
+    section.putObject("text").put("type", "mrkdwn").put("text", text.render(mrkdwn, "\n", 3000, text.linkLabel()));
     return Json.writeBytes(root);
   };
 
@@ -78,7 +78,7 @@ public interface ChatFormat {
       }
     };
     ObjectNode root = Json.mapper().createObjectNode();
-    root.put("content", text.render(md, "\n", 2000, "Show the diff"));
+    root.put("content", text.render(md, "\n", 2000, text.linkLabel()));
     root.putObject("allowed_mentions").putArray("parse");
     return Json.writeBytes(root);
   };
@@ -115,10 +115,10 @@ public interface ChatFormat {
     content.put("type", "AdaptiveCard");
     content.put("version", "1.4");
     ArrayNode body = content.putArray("body");
-    body.addObject().put("type", "TextBlock").put("text", text.render(card, "\n\n", 20_000, "Show the diff"))
+    body.addObject().put("type", "TextBlock").put("text", text.render(card, "\n\n", 20_000, text.linkLabel()))
         .put("wrap", true);
     ObjectNode action = content.putArray("actions").addObject();
-    action.put("type", "Action.OpenUrl").put("title", "Show the diff").put("url", text.link().toString());
+    action.put("type", "Action.OpenUrl").put("title", text.linkLabel()).put("url", text.link().toString());
     return Json.writeBytes(root);
   };
 }

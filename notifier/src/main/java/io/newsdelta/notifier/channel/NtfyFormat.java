@@ -50,7 +50,7 @@ public final class NtfyFormat implements ChatFormat {
     ObjectNode root = Json.mapper().createObjectNode();
     root.put("topic", topic);
     root.put("title", text.previousHeadline() == null ? text.headline() : text.headline() + " (headline changed)");
-    root.put("message", text.render(MARKDOWN, "\n", 4000, "Show the diff"));
+    root.put("message", text.render(MARKDOWN, "\n", 4000, text.linkLabel()));
     root.put("markdown", true);
     root.put("click", text.link().toString());
     root.putArray("tags").add("newspaper");

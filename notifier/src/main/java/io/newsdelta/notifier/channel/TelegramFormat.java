@@ -53,7 +53,7 @@ public final class TelegramFormat implements ChatFormat {
   public byte[] body(AlertText text) {
     ObjectNode root = Json.mapper().createObjectNode();
     root.put("chat_id", chatId);
-    root.put("text", text.render(HTML, "\n", 4096, "Show the diff"));
+    root.put("text", text.render(HTML, "\n", 4096, text.linkLabel()));
     root.put("parse_mode", "HTML");
     root.putObject("link_preview_options").put("is_disabled", true);
     return Json.writeBytes(root);

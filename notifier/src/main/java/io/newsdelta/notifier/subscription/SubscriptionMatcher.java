@@ -30,6 +30,15 @@ public final class SubscriptionMatcher {
         return false;
       }
     }
+    String kind = event.kind() == null ? "edit" : event.kind();
+    if (!s.kinds().isEmpty() && !s.kinds().contains(kind)) {
+      return false;
+    }
+    if (!kind.equals("edit")) {
+      // A removal, move or restoration changes no words: the filters on edits (headline, size, minor, text)
+      // do not apply to it; feeds, URL pattern and kinds do.
+      return true;
+    }
     if (Boolean.TRUE.equals(s.headlineChanged()) && !c.headlineChanged()) {
       return false;
     }
@@ -37,9 +46,6 @@ public final class SubscriptionMatcher {
       return false;
     }
     if (Boolean.FALSE.equals(s.includeMinor()) && c.minor()) {
-      return false;
-    }
-    if (!s.kinds().isEmpty() && !s.kinds().contains(event.kind() == null ? "edit" : event.kind())) {
       return false;
     }
     if (!s.text().isEmpty()) {

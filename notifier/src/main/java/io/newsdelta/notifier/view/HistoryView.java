@@ -45,8 +45,14 @@ public final class HistoryView {
     return store.article(articleId).map(a -> {
       List<VersionMeta> versions = store.timeline(articleId);
       Map<Integer, ArticleChange> changes = new HashMap<>();
+      // Removals, moves and restorations refer to a version without changing its text: listed apart.
+      List<ArticleChange> lifecycle = new ArrayList<>();
       for (ArticleChange c : store.changesOf(articleId)) {
-        changes.put(c.toVersion(), c);
+        if (Links.isEdit(c)) {
+          changes.put(c.toVersion(), c);
+        } else {
+          lifecycle.add(c);
+        }
       }
       List<Pages.TimelineEntry> timeline = new ArrayList<>();
       List<String> headlines = new ArrayList<>();
@@ -60,7 +66,7 @@ public final class HistoryView {
         }
         previous = v;
       }
-      return new Pages.Article(a, timeline, headlines, Math.max(0, versions.size() - 1));
+      return new Pages.Article(a, timeline, headlines, Math.max(0, versions.size() - 1), lifecycle);
     });
   }
 

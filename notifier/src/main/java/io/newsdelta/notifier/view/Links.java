@@ -1,5 +1,6 @@
 package io.newsdelta.notifier.view;
 
+import io.newsdelta.events.ArticleChange;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -19,6 +20,23 @@ public final class Links {
 
   public static String diff(String articleId, int from, int to) {
     return "/diff?id=" + enc(articleId) + "&from=" + from + "&to=" + to;
+  }
+
+  /**
+   * Where a change is shown: its diff; for a removal, move or restoration (no text changed) the article's page.
+   */
+  public static String change(ArticleChange c) {
+    return isEdit(c) ? diff(c.articleId(), c.fromVersion(), c.toVersion()) : article(c.articleId());
+  }
+
+  /** Whether the change is an edit of the text (not a removal, move or restoration). */
+  public static boolean isEdit(ArticleChange c) {
+    return c.kind() == null || c.kind() == ArticleChange.Kind.EDIT;
+  }
+
+  /** The change's kind as shown and sent: {@code edit}, {@code removed}, {@code moved}, {@code restored}. */
+  public static String kind(ArticleChange c) {
+    return c.kind() == null ? "edit" : c.kind().name().toLowerCase(java.util.Locale.ROOT);
   }
 
   public static String sideBySide(String articleId, int from, int to) {

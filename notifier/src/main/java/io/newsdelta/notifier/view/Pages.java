@@ -35,7 +35,13 @@ public final class Pages {
    *
    * @param headlines each distinct headline in the order they were used
    */
-  public record Article(ArticleRow article, List<TimelineEntry> timeline, List<String> headlines, int changes) {}
+  public record Article(ArticleRow article, List<TimelineEntry> timeline, List<String> headlines, int changes,
+      List<ArticleChange> lifecycle) {
+    /** An article page without removals, moves or restorations. */
+    public Article(ArticleRow article, List<TimelineEntry> timeline, List<String> headlines, int changes) {
+      this(article, timeline, headlines, changes, List.of());
+    }
+  }
 
   /**
    * {@code /diff}: two versions compared.

@@ -48,15 +48,20 @@ final class AtomRoutes implements Routes {
       title = "newsdelta: every change";
     }
     String xml = ChangeFeed.atom(key, title, base + ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString()),
-        changes, c -> base + Links.diff(c.articleId(), c.fromVersion(), c.toVersion()), c -> content(base, c));
+        changes, c -> base + Links.change(c), c -> content(base, c));
     ctx.contentType("application/atom+xml; charset=utf-8").result(xml);
   }
 
   /** The diff of a change as HTML, from the versions in the store (its summary alone when they are missing). */
   private String content(String base, ArticleChange c) {
     Map<String, Object> params = new HashMap<>();
-    params.put("link", base + Links.diff(c.articleId(), c.fromVersion(), c.toVersion()));
+    params.put("link", base + Links.change(c));
     params.put("summary", c.summary());
+    if (!Links.isEdit(c)) {
+      // A removal, move or restoration changed no text: its summary says it all.
+      params.put("diff", null);
+      return templates.render("entry.jte", params);
+    }
     Optional<ArticleVersion> from = view.store().version(c.articleId(), c.fromVersion());
     Optional<ArticleVersion> to = view.store().version(c.articleId(), c.toVersion());
     params.put("diff", from.isPresent() && to.isPresent() ? VersionDiff.between(from.get(), to.get()) : null);

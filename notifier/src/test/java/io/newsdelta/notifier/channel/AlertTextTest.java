@@ -24,6 +24,22 @@ class AlertTextTest {
   }
 
   @Test
+  void shouldSayTheArticleWasRemovedAndLinkItsPageForARemoval() {
+    Instant t = Instant.parse("2026-12-01T10:00:00Z");
+    ArticleChange removed = new ArticleChange("https://a.example/x#4-4-removed-1", "https://a.example/x",
+        "https://a.example/x", "Ten killed in storm", 4, 4, t, t.plusSeconds(3600), false, false, null, List.of(),
+        new ChangeStats(0, 0), "Article removed (410 Gone)", "Ten killed in storm", false, null, false, null, false,
+        false, false, ArticleChange.Kind.REMOVED, null);
+
+    AlertText text = AlertText.of(removed, PUBLIC);
+    String slack = read(ChatFormat.SLACK.body(text)).at("/blocks/0/text/text").asText();
+
+    assertThat(text.link()).hasToString("https://news.example.org/article?id=https%3A%2F%2Fa.example%2Fx");
+    assertThat(slack).startsWith("*Ten killed in storm*\nArticle removed (410 Gone)\n").contains(text.link().toString())
+        .endsWith("|Show the article>");
+  }
+
+  @Test
   void shouldLinkToTheDiffPageOfThePairOfVersions() {
     AlertText text = AlertText.of(change(false, List.of()), PUBLIC);
 

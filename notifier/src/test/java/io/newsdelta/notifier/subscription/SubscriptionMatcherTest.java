@@ -52,6 +52,19 @@ class SubscriptionMatcherTest {
   private static final Hunk SURVEILLANCE = new Hunk(Hunk.Op.REPLACE, "the police said", "Big Brother surveillance rules");
 
   @Test
+  void shouldMatchARemovalOnItsKindWithoutTheFiltersOnEditedWords() {
+    SubscriptionConfig removals = sub(null, "*/uk-politics-*", List.of("resign"), true, 5, false,
+        List.of("edit", "removed"));
+    ChangeEvent removed = event(change(false, false, 0, 0), "removed", null);
+    ChangeEvent restored = event(change(false, false, 0, 0), "restored", null);
+    ChangeEvent tinyEdit = event(change(false, false, 1, 0), "edit", null);
+
+    assertThat(SubscriptionMatcher.matches(removals, removed)).isTrue();
+    assertThat(SubscriptionMatcher.matches(removals, restored)).as("kind not listed").isFalse();
+    assertThat(SubscriptionMatcher.matches(removals, tinyEdit)).as("edits still filtered").isFalse();
+  }
+
+  @Test
   void shouldMatchEverythingWhenNoConditionIsGiven() {
     assertThat(SubscriptionMatcher.matches(sub(null, null, null, null, null, null, null), plain())).isTrue();
   }
