@@ -87,6 +87,8 @@ class LifecycleIT {
         kafka:
           bootstrap-servers: "%s"
           partitions: 2
+        network:
+          allow: [127.0.0.0/8]
         feeds:
           - url: %s
         ingest:

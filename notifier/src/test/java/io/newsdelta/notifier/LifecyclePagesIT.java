@@ -58,7 +58,7 @@ class LifecyclePagesIT {
         producer.send(back);
       }
       Path db = Files.createTempDirectory("lifecycle-pages-it").resolve("history.db");
-      try (NotifierService notifier = new NotifierService(Fixtures.config(1, Duration.ZERO),
+      try (NotifierService notifier = Fixtures.notifier(Fixtures.config(1, Duration.ZERO),
           new HistoryConfig("jdbc:sqlite:" + db), broker.bootstrapServers())) {
         notifier.start();
         String base = "http://127.0.0.1:" + notifier.httpPort();
