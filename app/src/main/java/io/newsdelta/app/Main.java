@@ -5,6 +5,7 @@ import io.newsdelta.app.cli.ConfigCommand;
 import io.newsdelta.app.cli.DemoCommand;
 import io.newsdelta.app.cli.DlqCommand;
 import io.newsdelta.app.cli.ExtractCommand;
+import io.newsdelta.app.cli.FeedsCommand;
 import io.newsdelta.app.cli.ReplayCommand;
 import io.newsdelta.app.cli.HistoryCommand;
 import io.newsdelta.app.cli.RunCommand;
@@ -50,6 +51,7 @@ public final class Main {
     cli.addSubcommand("history", new HistoryCommand());
     cli.addSubcommand("dlq", new DlqCommand());
     cli.addSubcommand("subscriptions", new SubscriptionsCommand());
+    cli.addSubcommand("feeds", new FeedsCommand());
     return cli;
   }
 }
