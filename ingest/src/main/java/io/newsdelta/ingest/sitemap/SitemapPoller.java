@@ -162,6 +162,12 @@ public final class SitemapPoller implements SourcePoller {
       List<URI> next = List.of();
       if (parsed.index()) {
         next = parsed.sitemaps().stream().limit(MAX_SITEMAPS).map(Child::url).toList();
+        // A sitemap the index no longer lists is forgotten (validators and all): what is kept stays bounded.
+        for (URI gone : doc.children) {
+          if (!next.contains(gone) && !gone.equals(sitemapUrl)) {
+            documents.remove(gone);
+          }
+        }
         doc.children = next;
         LOG.debug("Sitemap index {} lists {} sitemaps", url, parsed.sitemaps().size());
       } else {
