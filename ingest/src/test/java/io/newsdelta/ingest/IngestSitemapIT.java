@@ -15,6 +15,7 @@ import io.newsdelta.events.FeedRegistration;
 import io.newsdelta.events.IngestError;
 import io.newsdelta.events.Json;
 import io.newsdelta.events.Topics;
+import io.newsdelta.ingest.registry.RegistryClient;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -87,6 +88,27 @@ class IngestSitemapIT {
           assertThat(reg.kind()).isEqualTo("sitemap");
           assertThat(reg.schedule()).isEqualTo("geometric");
         });
+  }
+
+  @Test
+  void shouldPollASitemapAddedToTheRegistryAtRunTime() {
+    URI sitemap = site.web().url("/sitemap.txt");
+    URI article = site.web().url("/news/added-later");
+    // A plain-text sitemap: one URL per line.
+    site.web().serve("/sitemap.txt", "text/plain", article + "\n");
+    site.web().serve("/news/added-later", "text/html", page("Added later", "Found through the registry."));
+    String articleId = ArticleIds.of(article.toString());
+
+    try (IngestService ingest = new IngestService(config(site.web().url("/unused.xml")), site.bootstrap(),
+        new MutableClock(NOW))) {
+      ingest.start();
+      new RegistryClient(site.bootstrap(), WAIT).put(new FeedRegistration(sitemap.toString(), "added", "sitemap",
+          null), 2);
+      await().atMost(WAIT).until(() -> rawVersions(site.bootstrap(), articleId).size() == 1);
+      // On the list of gaps (the registration names no schedule): the first re-check an hour after first seen.
+      await().atMost(WAIT).until(() -> state(site.bootstrap(), articleId).isPresent());
+      assertThat(state(site.bootstrap(), articleId).orElseThrow().nextCheckAt()).isEqualTo(NOW.plus(Duration.ofHours(1)));
+    }
   }
 
   private static IngestConfig config(URI sitemap) {
