@@ -5,6 +5,7 @@ import io.newsdelta.app.cli.ConfigCommand;
 import io.newsdelta.app.cli.DemoCommand;
 import io.newsdelta.app.cli.DlqCommand;
 import io.newsdelta.app.cli.ExtractCommand;
+import io.newsdelta.app.cli.FeedsCommand;
 import io.newsdelta.app.cli.ReplayCommand;
 import io.newsdelta.app.cli.HistoryCommand;
 import io.newsdelta.app.cli.RunCommand;
@@ -54,6 +55,7 @@ public final class Main {
     cli.addSubcommand("subscriptions", new SubscriptionsCommand());
     cli.addSubcommand("topics", new TopicsCommand());
     cli.addSubcommand("doctor", new DoctorCommand());
+    cli.addSubcommand("feeds", new FeedsCommand());
     return cli;
   }
 }

@@ -40,6 +40,11 @@ public final class ConfigKeys {
           new Key("ingest.catch-up-window", false),
           new Key("ingest.removal-after", false),
           new Key("ingest.removal-checks", false),
+          // Discovery (issue 12): News Sniffer's schedule and sitemaps.
+          new Key("ingest.geometric-recheck.first", false),
+          new Key("ingest.geometric-recheck.factor", false),
+          new Key("ingest.geometric-recheck.retire-after", false),
+          new Key("ingest.sitemap-max-age", false),
           new Key("diff-worker.threads", false),
           new Key("diff-worker.state-dir", false),
           new Key("diff-worker.append-only-period", false),

@@ -160,7 +160,13 @@ public final class ConfigLoader {
             v.duration("ingest.robots-ttl", "1h"),
             v.duration("ingest.catch-up-window", "5m"),
             // Removal is a change: how long, and how many answers, before a gone article is announced.
-            new IngestConfig.Removal(v.gap("ingest.removal-after", "1h"), v.integer("ingest.removal-checks", 2)));
+            new IngestConfig.Removal(v.gap("ingest.removal-after", "1h"), v.integer("ingest.removal-checks", 2)),
+            // Discovery (issue 12): News Sniffer's schedule and sitemaps.
+            new IngestConfig.GeometricRecheck(
+                v.duration("ingest.geometric-recheck.first", "30m"),
+                v.decimal("ingest.geometric-recheck.factor", 1.2),
+                v.duration("ingest.geometric-recheck.retire-after", "40d")),
+            v.duration("ingest.sitemap-max-age", "2d"));
     DiffWorkerConfig diffWorker = new DiffWorkerConfig(
             v.integer("diff-worker.threads", 1),
             Path.of(v.text("diff-worker.state-dir", "./data/diff-worker")),
@@ -225,7 +231,7 @@ public final class ConfigLoader {
       if (item.isTextual()) {
         result.add(new FeedConfig(httpUrl(item.asText(), key + ".url"), null));
       } else if (item.isObject() && item.hasNonNull("url")) {
-        Values.checkFields(item, key, List.of("url", "name", "robots"));
+        Values.checkFields(item, key, List.of("url", "name", "robots", "kind", "schedule"));
         String name = item.hasNonNull("name") ? item.get("name").asText() : null;
         boolean robots = true;
         if (item.hasNonNull("robots")) {
@@ -236,7 +242,11 @@ public final class ConfigLoader {
           }
           robots = r.isBoolean() ? r.booleanValue() : Boolean.parseBoolean(text);
         }
-        result.add(new FeedConfig(httpUrl(item.get("url").asText(), key + ".url"), name, robots));
+        String kind = FeedConfig.oneOf(key + ".kind", item.hasNonNull("kind") ? item.get("kind").asText() : null,
+            FeedConfig.KINDS);
+        String schedule = FeedConfig.oneOf(key + ".schedule",
+            item.hasNonNull("schedule") ? item.get("schedule").asText() : null, FeedConfig.SCHEDULES);
+        result.add(new FeedConfig(httpUrl(item.get("url").asText(), key + ".url"), name, robots, kind, schedule));
       } else {
         throw ConfigException.badValue(key, item, "a feed URL or a mapping with url and an optional name");
       }

@@ -26,6 +26,10 @@ import java.util.Set;
  * @param robotsTtl how long a host's robots.txt rules are kept before they are fetched again
  * @param catchUpWindow the longest a restart spreads the checks that fell due while ingest was down
  * @param removal when a tracked article that stopped answering its page counts as removed or moved
+ * @param geometricRecheck News Sniffer's schedule, for the feeds with {@code schedule: geometric}
+ * @param sitemapMaxAge entries of a sitemap dated (news publication date, else lastmod) longer ago than this
+ *     are not tracked, so a sitemap of a whole site's archive does not make ingest fetch the archive; undated
+ *     entries are tracked
  */
 public record IngestConfig(
     List<FeedConfig> feeds,
@@ -40,7 +44,9 @@ public record IngestConfig(
     List<HostLimit> hosts,
     Duration robotsTtl,
     Duration catchUpWindow,
-    Removal removal) {
+    Removal removal,
+    GeometricRecheck geometricRecheck,
+    Duration sitemapMaxAge) {
 
   /** Room left in a raw-topic message for the fields, headers and record overhead around the body. */
   public static final int ENVELOPE_HEADROOM = 64 * 1024;
@@ -89,7 +95,35 @@ public record IngestConfig(
     }
   }
 
-  /** The settings before removal detection, with its defaults. */
+  /**
+   * News Sniffer's schedule ({@code ingest.geometric-recheck.*}): the first re-check {@code first} after the
+   * article was first seen; after a check that found the text unchanged the gap grows by {@code factor}, after
+   * one that found it changed it is {@code first} again; once the gap would pass {@code retireAfter}, the
+   * article is retired (no more checks).
+   *
+   * @param first the first gap, and the gap after a change (default 30m)
+   * @param factor how much each unchanged check lengthens the gap, from 1.01 to 10 (default 1.2)
+   * @param retireAfter the longest gap; an article whose next gap is longer is retired (default 40d)
+   */
+  public record GeometricRecheck(Duration first, double factor, Duration retireAfter) {
+    /** News Sniffer's own numbers: 30 minutes, × 1.2, 40 days. */
+    public static final GeometricRecheck DEFAULT =
+        new GeometricRecheck(Duration.ofMinutes(30), 1.2, Duration.ofDays(40));
+
+    public GeometricRecheck {
+      Check.positive("ingest.geometric-recheck.first", first);
+      if (!(factor >= 1.01 && factor <= 10)) {
+        throw ConfigException.badValue("ingest.geometric-recheck.factor", factor, "a number from 1.01 to 10");
+      }
+      Check.positive("ingest.geometric-recheck.retire-after", retireAfter);
+      if (retireAfter.compareTo(first) < 0) {
+        throw ConfigException.badValue("ingest.geometric-recheck.retire-after", retireAfter,
+            "a duration at least ingest.geometric-recheck.first (" + first + ")");
+      }
+    }
+  }
+
+  /** The settings before removal detection and discovery (issue 12), with their defaults. */
   public IngestConfig(
       List<FeedConfig> feeds,
       Duration feedPollInterval,
@@ -104,7 +138,8 @@ public record IngestConfig(
       Duration robotsTtl,
       Duration catchUpWindow) {
     this(feeds, feedPollInterval, articleRecheck, fetchTimeout, maxPageBytes, userAgent, fetchConcurrency,
-        hostConcurrency, hostMinGap, hosts, robotsTtl, catchUpWindow, Removal.DEFAULT);
+        hostConcurrency, hostMinGap, hosts, robotsTtl, catchUpWindow, Removal.DEFAULT, GeometricRecheck.DEFAULT,
+        Duration.ofDays(2));
   }
 
   /** The settings of earlier releases, with defaults for the politeness settings added since. */
@@ -141,6 +176,8 @@ public record IngestConfig(
     Check.positive("ingest.robots-ttl", robotsTtl);
     Check.notNegative("ingest.catch-up-window", catchUpWindow);
     removal = removal == null ? Removal.DEFAULT : removal;
+    Objects.requireNonNull(geometricRecheck, "ingest.geometric-recheck");
+    Check.positive("ingest.sitemap-max-age", sitemapMaxAge);
     Set<String> seen = new HashSet<>();
     for (HostLimit h : hosts) {
       Objects.requireNonNull(h, "ingest.hosts[]");

@@ -13,6 +13,8 @@ import io.newsdelta.ingest.host.HostQueues;
 import io.newsdelta.ingest.host.RobotsCache;
 import io.newsdelta.ingest.watch.IngestCounters;
 import io.newsdelta.ingest.poll.FeedPoller;
+import io.newsdelta.ingest.poll.SourcePoller;
+import io.newsdelta.ingest.sitemap.SitemapPoller;
 import io.newsdelta.ingest.publish.IngestPublisher;
 import io.newsdelta.ingest.registry.FeedRegistry.Started;
 import io.newsdelta.ingest.registry.FeedRegistry.Stopped;
@@ -90,6 +92,7 @@ public final class IngestService implements AutoCloseable {
   private IngestPublisher publisher;
   private ArticleWatcher watcher;
   private HttpFetcher fetcher;
+  private RecheckSchedule schedule;
   private RegistryConsumer registry;
   private Thread registryThread;
   private final Map<URI, FeedLoop> polled = new ConcurrentHashMap<>();
@@ -159,7 +162,8 @@ public final class IngestService implements AutoCloseable {
     if (!started.compareAndSet(false, true)) {
       throw new IllegalStateException("IngestService already started");
     }
-    RecheckSchedule schedule = new RecheckSchedule(config.articleRecheck());
+    RecheckSchedule schedule = new RecheckSchedule(config.articleRecheck(), config.geometricRecheck());
+    this.schedule = schedule;
     HttpFetcher fetcher =
         HttpFetcher.builder()
             .userAgent(config.userAgent())
@@ -191,7 +195,7 @@ public final class IngestService implements AutoCloseable {
       return;
     }
     List<FeedRegistration> configured =
-        config.feeds().stream().map(f -> new FeedRegistration(f.url().toString(), f.name())).toList();
+        config.feeds().stream().map(io.newsdelta.config.FeedConfig::registration).toList();
     try {
       publisher.registerFeeds(configured, REGISTER_TIMEOUT);
     } catch (NewsdeltaException e) {
@@ -212,7 +216,10 @@ public final class IngestService implements AutoCloseable {
     }
   }
 
-  private FeedPoller poller(URI feedUrl) {
+  private SourcePoller poller(URI feedUrl, String kind) {
+    if (FeedRegistration.KIND_SITEMAP.equals(kind)) {
+      return new SitemapPoller(feedUrl, fetcher, publisher, watcher, clock, config.sitemapMaxAge(), () -> stopping);
+    }
     return new FeedPoller(feedUrl, fetcher, publisher, watcher, this::listed, clock, () -> stopping);
   }
 
@@ -239,11 +246,11 @@ public final class IngestService implements AutoCloseable {
    * ended when it took longer; never two at once.
    */
   private final class FeedLoop {
-    private final FeedPoller poller;
+    private final SourcePoller poller;
     private volatile boolean cancelled;
     private volatile ScheduledFuture<?> next;
 
-    FeedLoop(FeedPoller poller) {
+    FeedLoop(SourcePoller poller) {
       this.poller = poller;
     }
 
@@ -306,15 +313,16 @@ public final class IngestService implements AutoCloseable {
         return;
       }
       URI url = feed.feedUrl();
+      schedule.use(url.toString(), feed.schedule());
       int waiting = watcher.own(url.toString());
       FeedLoop[] created = new FeedLoop[1];
-      polled.computeIfAbsent(url, u -> created[0] = new FeedLoop(poller(u)));
+      polled.computeIfAbsent(url, u -> created[0] = new FeedLoop(poller(u, feed.kind())));
       if (created[0] == null) {
         return;
       }
       created[0].schedule(0);
-      LOG.info("Polling feed {} (partition {} of {}; {} of its articles have checks left)", url,
-          feed.partition(), Topics.FEEDS, waiting);
+      LOG.info("Polling {} {} (re-checks on {}; partition {} of {}; {} of its articles have checks left)",
+          feed.kind(), url, feed.schedule(), feed.partition(), Topics.FEEDS, waiting);
     }
 
     @Override

@@ -15,6 +15,8 @@ public enum ErrorKind {
   FEED_NOT_XML("feed-not-xml"),
   /** The feed document is XML but neither RSS nor Atom. */
   FEED_NOT_A_FEED("feed-not-a-feed"),
+  /** A document registered as a sitemap ({@code kind: sitemap}) is not a sitemap, sitemap index or gzipped one. */
+  SITEMAP_INVALID("sitemap-invalid"),
   /** An article page could not be reached: connection refused, unknown host, timeout. */
   PAGE_UNREACHABLE("page-unreachable"),
   /** An article page answered with an HTTP status other than 2xx. */

@@ -25,7 +25,7 @@ import org.slf4j.MDC;
  * failure is reported once when it starts (or changes kind), not again at every poll while it lasts; the
  * recovery is logged. One poll at a time per feed: the service starts the next when this one has ended.
  */
-public final class FeedPoller {
+public final class FeedPoller implements SourcePoller {
   /** What one poll did. */
   public enum Outcome {
     /** 304: nothing new, nothing parsed. */
@@ -70,11 +70,13 @@ public final class FeedPoller {
   }
 
   /** The feed this poller polls. */
+  @Override
   public URI feedUrl() {
     return feedUrl;
   }
 
   /** Polls once and waits for the outcome. Never throws. */
+  @Override
   public Outcome poll() {
     return pollAsync(Runnable::run).join();
   }
@@ -84,6 +86,7 @@ public final class FeedPoller {
    * is parsed on {@code parsing}. A slow or endless feed holds nothing but its own request. The future never
    * completes exceptionally: unexpected failures are logged with their trace and reported.
    */
+  @Override
   public CompletableFuture<Outcome> pollAsync(Executor parsing) {
     Map<String, String> headers = new LinkedHashMap<>();
     if (etag != null) {

@@ -37,8 +37,26 @@ public final class FeedRegistry {
    * @param feedUrl the feed URL (the record key)
    * @param name its human name, or null
    * @param partition the partition it was read from
+   * @param kind {@code feed} or {@code sitemap} ({@link FeedRegistration#kindOrDefault()})
+   * @param schedule {@code gaps} or {@code geometric} ({@link FeedRegistration#scheduleOrDefault()})
    */
-  public record Started(URI feedUrl, String name, int partition) implements Change {}
+  public record Started(URI feedUrl, String name, int partition, String kind, String schedule) implements Change {
+    /** A feed of the default kind and schedule. */
+    public Started(URI feedUrl, String name, int partition) {
+      this(feedUrl, name, partition, FeedRegistration.KIND_FEED, FeedRegistration.SCHEDULE_GAPS);
+    }
+
+    static Started of(URI feedUrl, FeedRegistration reg, int partition) {
+      return new Started(feedUrl, reg.name(), partition, reg.kindOrDefault(), reg.scheduleOrDefault());
+    }
+  }
+
+  /**
+   * A feed this instance polls already, registered again with another kind or schedule.
+   *
+   * @param feed the feed as registered now
+   */
+  public record Restarted(Started feed) implements Change {}
 
   /**
    * A feed this instance no longer polls.
@@ -90,7 +108,7 @@ public final class FeedRegistry {
     List<Started> started = new ArrayList<>();
     loading.feeds.forEach((url, reg) -> {
       if (!owns(url)) {
-        started.add(new Started(url, reg.name(), partition));
+        started.add(Started.of(url, reg, partition));
       }
     });
     loading.loaded = true;
@@ -158,8 +176,13 @@ public final class FeedRegistry {
       return new Stopped(url);
     }
     boolean owned = owns(url);
-    target.feeds.put(url, value);
-    return owned ? UNCHANGED : new Started(url, value.name(), partition);
+    FeedRegistration before = target.feeds.put(url, value);
+    if (owned && before != null && !(before.kindOrDefault().equals(value.kindOrDefault())
+        && before.scheduleOrDefault().equals(value.scheduleOrDefault()))) {
+      // Re-registered with another kind or schedule: the service polls it anew, the new way.
+      return new Restarted(Started.of(url, value, partition));
+    }
+    return owned ? UNCHANGED : Started.of(url, value, partition);
   }
 
   /** Whether this instance polls {@code feedUrl}. */

@@ -6,6 +6,7 @@ import io.newsdelta.events.Json;
 import io.newsdelta.events.Topics;
 import io.newsdelta.ingest.registry.FeedRegistry.Change;
 import io.newsdelta.ingest.registry.FeedRegistry.Ignored;
+import io.newsdelta.ingest.registry.FeedRegistry.Restarted;
 import io.newsdelta.ingest.registry.FeedRegistry.Started;
 import io.newsdelta.ingest.registry.FeedRegistry.Stopped;
 import java.time.Duration;
@@ -202,6 +203,11 @@ public final class RegistryConsumer implements Runnable {
     Change change = registry.apply(rec.partition(), rec.key(), value);
     if (change instanceof Started started) {
       listener.started(started);
+    } else if (change instanceof Restarted restarted) {
+      LOG.info("Feed {} was registered again as kind {} with schedule {}", restarted.feed().feedUrl(),
+          restarted.feed().kind(), restarted.feed().schedule());
+      listener.stopped(List.of(new Stopped(restarted.feed().feedUrl())), false);
+      listener.started(restarted.feed());
     } else if (change instanceof Stopped stoppedFeed) {
       LOG.info("Feed {} was removed from the registry", stoppedFeed.feedUrl());
       listener.stopped(List.of(stoppedFeed), false);

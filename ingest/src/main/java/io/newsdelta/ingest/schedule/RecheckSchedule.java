@@ -1,10 +1,15 @@
 package io.newsdelta.ingest.schedule;
 
+import io.newsdelta.config.IngestConfig.GeometricRecheck;
+import io.newsdelta.events.FeedRegistration;
+import io.newsdelta.ingest.state.ArticleState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * When an article is fetched next, following the pinned meaning of {@code ingest.article-recheck}: the
@@ -14,15 +19,32 @@ import java.util.Optional;
  *
  * <p>The first fetch, at discovery, is not a re-check: an article that has had {@code n} fetches
  * (successful or not) has had {@code n - 1} re-checks.
+ *
+ * <p>A feed registered with {@code schedule: geometric} has its articles re-checked on News Sniffer's
+ * {@link GeometricSchedule} instead ({@link #use(String, String)}); an article follows the schedule of the
+ * feed it was first found in, whether or not the feed still lists it. Thread-safe.
  */
 public final class RecheckSchedule {
   private final List<Duration> gaps;
+  private final GeometricSchedule geometric;
+  /** Feeds whose articles follow the geometric schedule; every other feed's follow the gaps. */
+  private final Map<String, Boolean> geometricFeeds = new ConcurrentHashMap<>();
 
   /**
    * @param gaps the configured gaps, each positive
    * @throws IllegalArgumentException when a gap is zero or negative
    */
   public RecheckSchedule(List<Duration> gaps) {
+    this(gaps, GeometricRecheck.DEFAULT);
+  }
+
+  /**
+   * @param gaps the configured gaps, each positive
+   * @param geometric the numbers of the geometric schedule
+   * @throws IllegalArgumentException when a gap is zero or negative
+   */
+  public RecheckSchedule(List<Duration> gaps, GeometricRecheck geometric) {
+    this.geometric = new GeometricSchedule(geometric);
     this.gaps = List.copyOf(Objects.requireNonNull(gaps, "gaps"));
     for (Duration gap : this.gaps) {
       if (gap.isZero() || gap.isNegative()) {
@@ -54,6 +76,44 @@ public final class RecheckSchedule {
     }
     Instant from = recheckIndex == 0 ? firstSeen : lastFetchAt;
     return Optional.of(from.plus(gaps.get(recheckIndex)));
+  }
+
+  /**
+   * Sets the schedule of a feed's articles.
+   *
+   * @param feedUrl the feed
+   * @param schedule {@value FeedRegistration#SCHEDULE_GEOMETRIC}, or anything else (null included) for the gaps
+   */
+  public void use(String feedUrl, String schedule) {
+    if (FeedRegistration.SCHEDULE_GEOMETRIC.equals(schedule)) {
+      geometricFeeds.put(feedUrl, Boolean.TRUE);
+    } else {
+      geometricFeeds.remove(feedUrl);
+    }
+  }
+
+  /** Whether the articles of {@code feedUrl} follow the geometric schedule. */
+  public boolean geometric(String feedUrl) {
+    return feedUrl != null && geometricFeeds.containsKey(feedUrl);
+  }
+
+  /**
+   * When an article is checked next, after the check at {@code at} that followed state {@code before}, on the
+   * schedule of its feed.
+   *
+   * @param before the article's state before the check
+   * @param at when the check ran
+   * @param changed whether it found a changed text (or the first text)
+   * @return the next check, or empty when no check is left
+   */
+  public Optional<Instant> after(ArticleState before, Instant at, boolean changed) {
+    if (geometric(before.feedUrl())) {
+      return geometric.next(before.firstSeen(), before.fetches(), before.lastPublishedAt(), at, changed);
+    }
+    Optional<Instant> next = nextCheck(before.firstSeen(), before.fetches() + 1, at);
+    // A first fetch made after the first gap had passed (a restart after downtime) must not leave a due time
+    // in the past behind it: the re-check then comes that gap after the fetch.
+    return next.map(n -> n.isBefore(at) ? at.plus(gaps.get(before.fetches())) : n);
   }
 
   /** Whether a fetch scheduled at {@code dueAt} should run at {@code now}. */

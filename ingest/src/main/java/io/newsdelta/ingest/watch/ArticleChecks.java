@@ -56,7 +56,7 @@ public final class ArticleChecks {
     boolean sameBytes = Objects.equals(version.bodySha256(), before.lastPublishedSha256());
     boolean changed = before.lastPublishedSha256() == null
         || (!sameBytes && !Objects.equals(textSha256, before.textSha256()));
-    ArticleState after = before.fetched(at, next(before, schedule, at), null)
+    ArticleState after = before.fetched(at, schedule.after(before, at, changed).orElse(null), null)
         .taken(etag, lastModified, changed || before.textSha256() == null ? textSha256 : before.textSha256());
     Removals.Verdict back = Removals.answered(before.absence(), version.httpStatus());
     boolean publish = changed || back.announce() != null;
@@ -112,9 +112,7 @@ public final class ArticleChecks {
   }
 
   private static Instant next(ArticleState before, RecheckSchedule schedule, Instant at) {
-    Instant next = schedule.nextCheck(before.firstSeen(), before.fetches() + 1, at).orElse(null);
-    // A first fetch made after the first gap had passed (a restart after downtime) must not leave a due time
-    // in the past behind it: the re-check then comes that gap after the fetch.
-    return next != null && next.isBefore(at) ? at.plus(schedule.gaps().get(before.fetches())) : next;
+    // The feed's schedule (gaps or geometric) decides; a check that reaches here found nothing changed.
+    return schedule.after(before, at, false).orElse(null);
   }
 }

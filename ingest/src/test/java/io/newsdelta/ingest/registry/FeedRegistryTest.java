@@ -104,6 +104,19 @@ class FeedRegistryTest {
     assertThat(registry.feeds()).isEmpty();
   }
 
+  @Test
+  void shouldStartASitemapWithItsKindAndScheduleAndRestartAFeedRegisteredAnotherWay() {
+    registry.assign(List.of(0));
+    registry.apply(0, A, new FeedRegistration(A, "A", "sitemap", "geometric"));
+
+    assertThat(registry.loaded(0)).containsExactly(new Started(URI.create(A), "A", 0, "sitemap", "geometric"));
+    assertThat(registry.apply(0, A, new FeedRegistration(A, "A renamed", "sitemap", "geometric")))
+        .isInstanceOf(Unchanged.class);
+    assertThat(registry.apply(0, A, new FeedRegistration(A, "A", null, null)))
+        .isEqualTo(new FeedRegistry.Restarted(new Started(URI.create(A), "A", 0, "feed", "gaps")));
+    assertThat(registry.owns(URI.create(A))).isTrue();
+  }
+
   private static FeedRegistration reg(String url, String name) {
     return new FeedRegistration(url, name);
   }

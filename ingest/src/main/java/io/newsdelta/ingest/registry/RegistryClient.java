@@ -1,0 +1,154 @@
+package io.newsdelta.ingest.registry;
+
+import io.newsdelta.NewsdeltaException;
+import io.newsdelta.events.CloudEvents;
+import io.newsdelta.events.FeedRegistration;
+import io.newsdelta.events.Json;
+import io.newsdelta.events.Topics;
+import io.newsdelta.events.Topics.TopicSpec;
+import io.newsdelta.ingest.publish.IngestPublisher;
+import io.newsdelta.kafka.TopicAdmin;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The feed registry as a tool sees it ({@code feeds add|remove|list}): writes a registration or a tombstone to
+ * {@link Topics#FEEDS}, acknowledged before returning, and reads the whole compacted topic to the end it has now.
+ * Every ingest instance follows the topic, so a feed added here is polled by whichever instance owns its
+ * partition within moments, and a removed one stops.
+ */
+public final class RegistryClient {
+  private final String bootstrapServers;
+  private final Duration timeout;
+
+  /**
+   * @param bootstrapServers the Kafka cluster
+   * @param timeout how long one write or one read of the whole topic may take
+   */
+  public RegistryClient(String bootstrapServers, Duration timeout) {
+    this.bootstrapServers = bootstrapServers;
+    this.timeout = timeout;
+  }
+
+  /**
+   * Registers (or re-registers) a feed.
+   *
+   * @param partitions the partitions the topic gets when it does not exist yet ({@code kafka.partitions})
+   * @throws NewsdeltaException when Kafka does not take it within the timeout
+   */
+  public void put(FeedRegistration feed, int partitions) {
+    TopicSpec spec = Topics.all(partitions).stream().filter(s -> s.name().equals(Topics.FEEDS)).findFirst()
+        .orElseThrow();
+    // Created here with its compaction, rather than by the broker's auto-creation without it.
+    TopicAdmin.ensure(bootstrapServers, List.of(spec));
+    send(feed.url(), Json.writeBytes(feed));
+  }
+
+  /**
+   * Removes a feed (a tombstone); ingest stops polling it and checking its articles.
+   *
+   * @throws NewsdeltaException when Kafka does not take it within the timeout
+   */
+  public void remove(String feedUrl) {
+    send(feedUrl, null);
+  }
+
+  /**
+   * Every feed registered now, by URL, in URL order.
+   *
+   * @throws NewsdeltaException when the topic cannot be read to its end within the timeout
+   */
+  public Map<String, FeedRegistration> list() {
+    Properties props = new Properties();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    props.put(ConsumerConfig.CLIENT_ID_CONFIG, "newsdelta-feeds-list-" + UUID.randomUUID());
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+    long deadline = System.nanoTime() + timeout.toNanos();
+    Map<String, FeedRegistration> feeds = new LinkedHashMap<>();
+    try (KafkaConsumer<String, byte[]> consumer =
+        new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+      List<PartitionInfo> infos = consumer.partitionsFor(Topics.FEEDS, timeout);
+      if (infos == null || infos.isEmpty()) {
+        return feeds;
+      }
+      List<TopicPartition> partitions = infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+        if (System.nanoTime() > deadline) {
+          throw new NewsdeltaException("could not read " + Topics.FEEDS + " to its end within " + timeout.toSeconds()
+              + " s; check that the Kafka cluster at " + bootstrapServers + " is healthy");
+        }
+        for (ConsumerRecord<String, byte[]> rec : consumer.poll(Duration.ofMillis(200))) {
+          apply(feeds, rec);
+        }
+      }
+      return new TreeMap<>(feeds);
+    } catch (KafkaException e) {
+      throw new NewsdeltaException("could not read " + Topics.FEEDS + " from " + bootstrapServers + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  private static void apply(Map<String, FeedRegistration> feeds, ConsumerRecord<String, byte[]> rec) {
+    if (rec.key() == null) {
+      return;
+    }
+    if (rec.value() == null) {
+      feeds.remove(rec.key());
+      return;
+    }
+    try {
+      feeds.put(rec.key(), Json.read(rec.value(), FeedRegistration.class));
+    } catch (NewsdeltaException e) {
+      // Not a registration: ingest skips it too.
+    }
+  }
+
+  private void send(String key, byte[] value) {
+    Properties props = IngestPublisher.producerConfig(bootstrapServers);
+    props.put("client.id", "newsdelta-feeds-" + UUID.randomUUID());
+    props.put("max.block.ms", (int) timeout.toMillis());
+    try (KafkaProducer<String, byte[]> producer =
+        new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+      ProducerRecord<String, byte[]> rec = new ProducerRecord<>(Topics.FEEDS, key, value);
+      CloudEvents.addHeaders(rec.headers(), UUID.randomUUID().toString(), CloudEvents.TYPE_FEED_REGISTRATION,
+          IngestPublisher.SOURCE);
+      producer.send(rec).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      throw new NewsdeltaException("could not write " + key + " to " + Topics.FEEDS + ": "
+          + e.getCause().getMessage(), e.getCause());
+    } catch (TimeoutException e) {
+      throw new NewsdeltaException("Kafka at " + bootstrapServers + " did not take the write to " + Topics.FEEDS
+          + " within " + timeout.toSeconds() + " s; check kafka.bootstrap-servers and that the broker runs");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new NewsdeltaException("interrupted while writing to " + Topics.FEEDS, e);
+    } catch (KafkaException e) {
+      throw new NewsdeltaException("could not write " + key + " to " + Topics.FEEDS + ": " + e.getMessage(), e);
+    }
+  }
+}
