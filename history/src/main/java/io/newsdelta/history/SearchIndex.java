@@ -8,8 +8,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.text.Normalizer;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -68,10 +70,11 @@ final class SearchIndex {
   }
 
   /**
-   * One article at a time, unbatched: a new key is the next free slot of its millisecond, so it must see the
-   * keys given to the articles before it in the same transaction.
+   * A new key is the next free slot of its millisecond: the first free one in the store, then the ones after it
+   * for the next articles of the same batch (remembered here, as the batched writes are not yet visible).
    */
   private static void refreshSqlite(Connection c, Collection<String> articleIds) throws SQLException {
+    Map<Long, Long> nextFree = new HashMap<>();
     try (PreparedStatement read = c.prepareStatement(LATEST);
         PreparedStatement lastSlot =
             c.prepareStatement("SELECT max(search_key) FROM articles WHERE search_key BETWEEN ? AND ?");
@@ -80,53 +83,49 @@ final class SearchIndex {
         PreparedStatement insert = c.prepareStatement("INSERT INTO article_search (rowid, text) VALUES (?, ?)")) {
       for (String id : articleIds) {
         read.setString(1, id);
-        long oldKey;
-        boolean hadKey;
-        long lastChanged;
-        String text;
         try (ResultSet rs = read.executeQuery()) {
           if (!rs.next()) {
             continue;
           }
-          oldKey = rs.getLong(1);
-          hadKey = !rs.wasNull();
-          lastChanged = rs.getLong(2);
-          text = text(rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6));
+          long oldKey = rs.getLong(1);
+          boolean hadKey = !rs.wasNull();
+          long first = key(rs.getLong(2), 0);
+          long key = oldKey;
+          if (!hadKey || oldKey >> SLOT_BITS != first >> SLOT_BITS) {
+            Long free = nextFree.get(first);
+            key = free != null ? free : nextSlot(lastSlot, first);
+            if (key > first + (1L << SLOT_BITS) - 1) {
+              throw new io.newsdelta.NewsdeltaException("more than " + (1 << SLOT_BITS)
+                  + " articles changed in the same millisecond; the search index cannot order them");
+            }
+            nextFree.put(first, key + 1);
+            setKey.setLong(1, key);
+            setKey.setString(2, id);
+            setKey.addBatch();
+          }
+          if (hadKey) {
+            delete.setLong(1, oldKey);
+            delete.addBatch();
+          }
+          insert.setLong(1, key);
+          insert.setString(2, text(rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
+          insert.addBatch();
         }
-        long first = key(lastChanged, 0);
-        long key = oldKey;
-        if (!hadKey || oldKey >> SLOT_BITS != first >> SLOT_BITS) {
-          key = nextSlot(lastSlot, first);
-          setKey.setLong(1, key);
-          setKey.setString(2, id);
-          setKey.executeUpdate();
-        }
-        if (hadKey) {
-          delete.setLong(1, oldKey);
-          delete.executeUpdate();
-        }
-        insert.setLong(1, key);
-        insert.setString(2, text);
-        insert.executeUpdate();
       }
+      // New keys are above every key of their millisecond, so they never meet an old one.
+      setKey.executeBatch();
+      delete.executeBatch();
+      insert.executeBatch();
     }
   }
 
   private static long nextSlot(PreparedStatement lastSlot, long first) throws SQLException {
-    long last = first + (1L << SLOT_BITS) - 1;
     lastSlot.setLong(1, first);
-    lastSlot.setLong(2, last);
+    lastSlot.setLong(2, first + (1L << SLOT_BITS) - 1);
     try (ResultSet rs = lastSlot.executeQuery()) {
       rs.next();
       long taken = rs.getLong(1);
-      if (rs.wasNull()) {
-        return first;
-      }
-      if (taken == last) {
-        throw new io.newsdelta.NewsdeltaException("more than " + (1 << SLOT_BITS)
-            + " articles changed in the same millisecond; the search index cannot order them");
-      }
-      return taken + 1;
+      return rs.wasNull() ? first : taken + 1;
     }
   }
 
