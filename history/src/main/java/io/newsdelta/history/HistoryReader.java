@@ -28,6 +28,9 @@ public final class HistoryReader {
           + " c.to_observed_at, c.headline_changed, c.minor, c.revert_of, c.hunks, c.words_added,"
           + " c.words_removed, c.summary, c.previous_title";
 
+  /** Articles from which a feed's latest changes are found by walking all changes newest first. */
+  private static final int LARGE_FEED = 1_000;
+
   private final Dialect dialect;
   private final DataSource ds;
 
@@ -103,7 +106,11 @@ public final class HistoryReader {
       sql = "SELECT " + CHANGE_COLUMNS + " FROM changes c WHERE c.article_id = ? ORDER BY c.to_version DESC LIMIT ?";
       args = List.of(articleId, limit);
     } else if (feedUrl != null) {
-      sql = "SELECT " + CHANGE_COLUMNS + " FROM changes c JOIN articles a ON a.article_id = c.article_id"
+      // SQLite's planner reads every article of the feed and sorts all their changes (1.5 s for a feed of
+      // 100,000): for a large feed, walk the changes newest first instead and stop at the limit (CROSS JOIN
+      // fixes SQLite's join order). A small feed keeps the first plan, which reads only its own rows.
+      String join = dialect == Dialect.SQLITE && feedArticles(feedUrl) >= LARGE_FEED ? " CROSS JOIN " : " JOIN ";
+      sql = "SELECT " + CHANGE_COLUMNS + " FROM changes c" + join + "articles a ON a.article_id = c.article_id"
           + " WHERE a.feed_url = ? ORDER BY c.to_observed_at DESC LIMIT ?";
       args = List.of(feedUrl, limit);
     } else {
@@ -111,6 +118,11 @@ public final class HistoryReader {
       args = List.of(limit);
     }
     return query(sql, args, HistoryReader::change);
+  }
+
+  private int feedArticles(String feedUrl) {
+    return query("SELECT articles FROM feed_counts WHERE feed_url = ?", List.of(feedUrl), rs -> rs.getInt(1))
+        .stream().findFirst().orElse(0);
   }
 
   /** The articles changed most often since {@code since}, most changes first. */
