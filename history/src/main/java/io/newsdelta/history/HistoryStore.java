@@ -78,6 +78,7 @@ public final class HistoryStore implements AutoCloseable {
     Flyway.configure()
         .dataSource(ds)
         .locations(dialect.migrations())
+        .javaMigrations(new SearchIndexMigration(dialect))
         .table("history_schema")
         .load()
         .migrate();

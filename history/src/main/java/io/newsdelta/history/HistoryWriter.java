@@ -190,9 +190,11 @@ public final class HistoryWriter {
     try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
       c.setAutoCommit(false);
       if (dialect == Dialect.POSTGRESQL) {
-        s.execute("TRUNCATE feeds, articles, versions, changes");
+        s.execute("TRUNCATE feeds, articles, versions, changes, feed_counts");
       } else {
-        for (String table : new String[] {"article_search", "feeds", "articles", "versions", "changes"}) {
+        s.execute("INSERT INTO article_search (article_search) VALUES ('delete-all')");
+        // articles before feed_counts: its triggers update the counts as rows go.
+        for (String table : new String[] {"feeds", "articles", "versions", "changes", "feed_counts"}) {
           s.execute("DELETE FROM " + table);
         }
       }

@@ -30,8 +30,9 @@ import java.util.SplittableRandom;
 /**
  * Load run of the history store: {@code ARTICLES} articles with {@code VERSIONS} versions each (and the changes
  * between them) are written through {@link io.newsdelta.history.HistoryWriter} in batches of the materialiser's
- * size (500 events), measuring versions per second and the heap after each tenth; then the article list,
- * search, timeline and diff pages are fetched over HTTP from the notifier's own {@link WebServer}, timing each.
+ * size (500 events), measuring versions per second and the heap after each tenth; then the timeline, diff,
+ * article list and search pages (two words; a quoted phrase; one article's headline words; a feed's list; a
+ * page anywhere in the list) are fetched over HTTP from the notifier's own {@link WebServer}, timing each.
  *
  * <pre>java -cp … io.newsdelta.bench.history.HistoryLoad [JDBC_URL] [ARTICLES] [VERSIONS] [REQUESTS]</pre>
  *
@@ -46,6 +47,7 @@ public final class HistoryLoad {
       .split(" ");
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
   private static final int BATCH_EVENTS = 500;
+  private static final String FEED = "https://news.example/rss";
 
   private HistoryLoad() {}
 
@@ -55,6 +57,7 @@ public final class HistoryLoad {
     int articles = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
     int versions = args.length > 2 ? Integer.parseInt(args[2]) : 3;
     int requests = args.length > 3 ? Integer.parseInt(args[3]) : 300;
+    System.out.println("load average at start: " + loadAverage());
     try (HistoryStore store = HistoryStore.open(url)) {
       // A store filled by an earlier run is timed again as it is.
       if (store.reader().versionCount() == 0) {
@@ -63,11 +66,12 @@ public final class HistoryLoad {
       System.out.printf("store size: %s%n", size(url, articles * (long) versions));
       time(store, articles, versions, requests);
     }
+    System.out.println("load average at end: " + loadAverage());
   }
 
   private static void fill(HistoryStore store, int articles, int versions) {
     SplittableRandom random = new SplittableRandom(42);
-    store.writer().apply(new EventBatch.Builder().add(new FeedRegistration("https://news.example/rss", "Example")).build());
+    store.writer().apply(new EventBatch.Builder().add(new FeedRegistration(FEED, "Example")).build());
     EventBatch.Builder batch = new EventBatch.Builder();
     int inBatch = 0;
     long written = 0;
@@ -75,7 +79,7 @@ public final class HistoryLoad {
     long tenth = Math.max(1, articles / 10);
     for (int a = 0; a < articles; a++) {
       String id = "https://news.example/story/" + a;
-      batch.add(new FeedMembership(id, id, "https://news.example/rss"));
+      batch.add(new FeedMembership(id, id, FEED));
       List<String> paragraphs = paragraphs(random);
       ArticleVersion previous = null;
       for (int v = 1; v <= versions; v++) {
@@ -140,6 +144,15 @@ public final class HistoryLoad {
     return out;
   }
 
+  /** The machine's load (1, 5, 15 minutes), which the figures must be read against on a shared machine. */
+  private static String loadAverage() {
+    try {
+      return String.join(" ", Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).split(" "), 3));
+    } catch (java.io.IOException e) {
+      return "unknown";
+    }
+  }
+
   private static long heapAfterGc() {
     Runtime rt = Runtime.getRuntime();
     System.gc();
@@ -173,7 +186,8 @@ public final class HistoryLoad {
       HttpClient http = HttpClient.newHttpClient();
       Random random = new Random(7);
       String base = "http://127.0.0.1:" + web.port();
-      String[] names = {"timeline /article", "diff /diff", "article list /", "search /search"};
+      String[] names = {"timeline /article", "diff /diff", "article list /", "search /search",
+          "search phrase", "search one article", "feed's list", "deep list page"};
       for (int kind = 0; kind < names.length; kind++) {
         long[] nanos = new long[requests];
         for (int i = -20; i < requests; i++) { // 20 warm-up requests
@@ -182,7 +196,15 @@ public final class HistoryLoad {
             case 0 -> Links.article(id);
             case 1 -> Links.diff(id, 1, versions);
             case 2 -> "/?page=" + (1 + random.nextInt(5));
-            default -> "/search?q=" + WORDS[random.nextInt(WORDS.length)] + "+" + WORDS[random.nextInt(WORDS.length)];
+            case 3 -> "/search?q=" + WORDS[random.nextInt(WORDS.length)] + "+" + WORDS[random.nextInt(WORDS.length)];
+            // Two words in a row, quoted: fewer matches than the two words anywhere.
+            case 4 -> "/search?q=%22" + WORDS[random.nextInt(WORDS.length)] + "+" + WORDS[random.nextInt(WORDS.length)]
+                + "%22";
+            // The selective case: the words of one article's headline ("Story 123").
+            case 5 -> "/search?q=story+" + random.nextInt(articles);
+            case 6 -> Links.articlesOfFeed(FEED) + "&page=" + (1 + random.nextInt(5));
+            // Anywhere in the list: the pages are numbered, so a deep one skips its offset's rows.
+            default -> "/?page=" + (1 + random.nextInt(Math.max(1, articles / 50)));
           };
           long t = System.nanoTime();
           HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).build(),

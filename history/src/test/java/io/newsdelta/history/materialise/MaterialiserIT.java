@@ -126,6 +126,11 @@ class MaterialiserIT {
       assertThat(store.reader().versionCount()).isEqualTo(3);
       assertThat(store.reader().changesOf(ARTICLE)).hasSize(2);
       assertThat(store.reader().article(ARTICLE).orElseThrow().versions()).isEqualTo(3);
+      // ... the search index and the feed's count with it.
+      assertThat(store.reader().search("\"paragraph of version 3\" storm", 1, 10).items())
+          .extracting(ArticleRow::articleId).containsExactly(ARTICLE);
+      assertThat(store.reader().search("\"version 2\"", 1, 10).items()).isEmpty();
+      assertThat(store.reader().feeds(10)).singleElement().extracting(f -> f.articles()).isEqualTo(1);
 
       // The rebuild committed its end positions: a materialiser started now has nothing to read again.
       send(Topics.ARTICLE_VERSIONS, ARTICLE, version(4));
