@@ -93,7 +93,7 @@ class MigrationIT {
       while (rs.next()) {
         applied.add(rs.getString(1));
       }
-      assertThat(applied).containsExactly("1", "2", "3", "4");
+      assertThat(applied).containsExactly("1", "1.1", "2", "3", "4");
     }
   }
 
