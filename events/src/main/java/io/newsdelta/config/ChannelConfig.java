@@ -17,8 +17,8 @@ import java.util.Set;
  * @param secret webhooks only: the Standard Webhooks key {@code whsec_<base64>}, or null for unsigned
  * @param chatId Telegram only: the chat to post to
  * @param to e-mail only: the recipients
- * @param digest e-mail only: reserved for digests (one mail per subscription per period), which are not
- *     available yet: must be null
+ * @param digest e-mail only: collect the channel's changes for this long and send them as one mail (a digest);
+ *     null sends each change as it comes
  */
 public record ChannelConfig(
     String name, String kind, URI url, String secret, String chatId, List<String> to, Duration digest) {
@@ -39,10 +39,12 @@ public record ChannelConfig(
         throw ConfigException.badValue(key + ".to", to, "at least one e-mail address");
       }
       if (digest != null) {
-        // Named in DESIGN.md; refused rather than ignored until digests exist.
-        throw ConfigException.badValue(key + ".digest", digest, "nothing yet: digests are not available, leave digest out");
+        Check.positive(key + ".digest", digest);
       }
     } else {
+      if (digest != null) {
+        throw ConfigException.badValue(key + ".digest", digest, "no digest: only email channels send digests");
+      }
       if (url == null) {
         throw ConfigException.badValue(key + ".url", "", "an absolute http(s) URL");
       }

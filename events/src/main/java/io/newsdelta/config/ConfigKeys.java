@@ -64,6 +64,7 @@ public final class ConfigKeys {
           new Key("notifier.retry.attempt-timeout", false),
           new Key("notifier.circuit.failures", false),
           new Key("notifier.circuit.open-for", false),
+          new Key("notifier.delivery.max-in-flight", false), // concurrent delivery per channel (issue 10)
           new Key("notifier.channels", true),
           new Key("notifier.subscriptions", true),
           new Key("notifier.smtp.host", false),

@@ -42,17 +42,29 @@ public record NotifierConfig(
    * @param attemptTimeout one attempt's whole exchange: connect, headers and body
    * @param circuitFailures consecutive failed attempts that open the channel's circuit
    * @param circuitOpenFor how long an open circuit sends nothing before one trial attempt
+   * @param maxInFlight changes in progress at once per channel (sending or waiting to retry); changes of one
+   *     article are still sent one after the other, in order; 1 sends one change at a time per channel
    */
-  public record Delivery(Duration maxBackoff, Duration attemptTimeout, int circuitFailures, Duration circuitOpenFor) {
+  public record Delivery(
+      Duration maxBackoff, Duration attemptTimeout, int circuitFailures, Duration circuitOpenFor, int maxInFlight) {
+    /** Changes in progress per channel unless configured. */
+    public static final int DEFAULT_MAX_IN_FLIGHT = 8;
+
     /** The defaults of the README. */
     public static final Delivery DEFAULTS =
-        new Delivery(Duration.ofMinutes(10), Duration.ofSeconds(10), 5, Duration.ofSeconds(30));
+        new Delivery(Duration.ofMinutes(10), Duration.ofSeconds(10), 5, Duration.ofSeconds(30), DEFAULT_MAX_IN_FLIGHT);
 
     public Delivery {
       Check.positive("notifier.retry.max-backoff", maxBackoff);
       Check.positive("notifier.retry.attempt-timeout", attemptTimeout);
       Check.range("notifier.circuit.failures", circuitFailures, 1, 1000);
       Check.positive("notifier.circuit.open-for", circuitOpenFor);
+      Check.range("notifier.delivery.max-in-flight", maxInFlight, 1, 256);
+    }
+
+    /** The same with {@link #DEFAULT_MAX_IN_FLIGHT} changes in progress per channel. */
+    public Delivery(Duration maxBackoff, Duration attemptTimeout, int circuitFailures, Duration circuitOpenFor) {
+      this(maxBackoff, attemptTimeout, circuitFailures, circuitOpenFor, DEFAULT_MAX_IN_FLIGHT);
     }
   }
 

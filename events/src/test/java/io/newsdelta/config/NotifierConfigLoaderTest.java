@@ -74,4 +74,18 @@ class NotifierConfigLoaderTest {
     assertThatThrownBy(() -> ConfigLoader.parse("notifier:\n  api-token: short\n", Map.of()))
         .hasMessageContaining("notifier.api-token").hasMessageNotContaining("short");
   }
+
+  @Test
+  void shouldReadDigestsOfEmailChannelsAndTheInFlightLimitAndRefuseADigestElsewhere() {
+    NotifierConfig n = ConfigLoader.parse("notifier:\n  smtp: {host: smtp.example, from: n@example.org}\n"
+        + "  delivery: {max-in-flight: 3}\n"
+        + "  channels:\n    - {name: m, kind: email, to: [a@b.c], digest: 1h}\n", Map.of()).notifier();
+    assertThat(n.channels().get(0).digest()).isEqualTo(java.time.Duration.ofHours(1));
+    assertThat(n.delivery().maxInFlight()).isEqualTo(3);
+    assertThatThrownBy(() -> ConfigLoader.parse(
+        "notifier:\n  channels:\n    - {name: s, kind: slack, url: \"https://x.example\", digest: 1h}\n", Map.of()))
+        .hasMessageContaining("notifier.channels[s].digest");
+    assertThatThrownBy(() -> ConfigLoader.parse("notifier:\n  delivery: {max-in-flight: 0}\n", Map.of()))
+        .hasMessageContaining("notifier.delivery.max-in-flight");
+  }
 }

@@ -31,7 +31,7 @@ public final class Channels {
       case "teams" -> new ChatChannel(c.name(), c.url(), ChatFormat.TEAMS, config.publicUrl(), poster);
       case "ntfy" -> new ChatChannel(c.name(), c.url(), new NtfyFormat(c.url()), config.publicUrl(), poster);
       case "email" -> new io.newsdelta.notifier.email.EmailChannel(
-          c.name(), c.to(), config.smtp(), config.publicUrl(), config.delivery().attemptTimeout());
+          c.name(), c.to(), config.smtp(), config.publicUrl(), config.delivery().attemptTimeout(), c.digest());
       case "telegram" -> new ChatChannel(c.name(), c.url(), new TelegramFormat(c.chatId()), config.publicUrl(), poster);
       default -> throw new NewsdeltaException("channel " + c.name() + ": kind " + c.kind() + " is not supported yet");
     };

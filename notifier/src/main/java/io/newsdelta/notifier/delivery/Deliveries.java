@@ -11,10 +11,9 @@ import java.util.List;
 public final class Deliveries implements AutoCloseable {
   private final List<DeliveryLane> lanes = new ArrayList<>();
   private final List<Channel> channels;
-  private final StopSignal stop = new StopSignal();
 
   /**
-   * One lane per channel, each with its own backoff and circuit breaker from {@code config}.
+   * One lane per channel, each with its own backoff, circuit breaker and delivery threads from {@code config}.
    *
    * @param routing which changes each channel gets
    */
@@ -25,6 +24,8 @@ public final class Deliveries implements AutoCloseable {
     NotifierConfig.Delivery settings = config.delivery();
     LaneStart start = channels.isEmpty() ? null : LaneStart.read(bootstrapServers, clock.instant());
     for (Channel channel : channels) {
+      // A signal per lane: a gone endpoint stops its own lane's retries, not the others'.
+      StopSignal stop = new StopSignal();
       RetryingDelivery delivery =
           new RetryingDelivery(
               channel,
@@ -33,7 +34,8 @@ public final class Deliveries implements AutoCloseable {
               deadLetters,
               stop,
               clock);
-      lanes.add(new DeliveryLane(bootstrapServers, delivery, routing, start, stop));
+      lanes.add(new DeliveryLane(bootstrapServers, delivery, routing, start, stop, settings.maxInFlight(),
+          settings.attemptTimeout()));
     }
   }
 

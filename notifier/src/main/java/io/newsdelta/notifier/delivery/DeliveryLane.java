@@ -3,21 +3,21 @@ package io.newsdelta.notifier.delivery;
 import io.newsdelta.NewsdeltaException;
 import io.newsdelta.events.Topics;
 import io.newsdelta.notifier.channel.ChangeEvent;
+import io.newsdelta.notifier.channel.DigestChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -35,41 +35,67 @@ import org.slf4j.MDC;
 
 /**
  * One channel's delivery lane: a consumer of {@link Topics#ARTICLE_CHANGES} in a group of its own,
- * {@code newsdelta-notifier-<channel>}, with a delivery thread of its own. Each channel therefore keeps its own
- * committed position: a change this channel took is never sent to it again because another channel was still
- * failing, and a slow or dead endpoint holds back only its own lane.
+ * {@code newsdelta-notifier-<channel>}, and a small pool of delivery threads of its own. Each channel therefore
+ * keeps its own committed position: a change this channel took is never sent to it again because another channel
+ * was still failing, and a slow or dead endpoint holds back only its own lane.
  *
- * <p>Changes are delivered in order, one at a time. While one is in flight the partitions are paused and the
- * consumer keeps polling, so a long backoff never gets the lane thrown out of its group. A change's offset is
- * committed once the channel took it, did not want it (subscriptions), or it was dead-lettered; on shutdown,
- * waits between retries end at once, the in-flight attempt finishes, and a change not yet settled is left
- * uncommitted so the next run delivers it again (its id lets receivers drop the repeat). A lane whose group has
- * no committed position yet starts where {@link LaneStart} says.
+ * <p>Up to {@code maxInFlight} changes are in progress at once (being sent or waiting to be retried), never two of
+ * one article: an article's changes reach the channel in the order they were written, while a change waiting for
+ * its retry does not hold back the other articles' changes. The poll thread only reads, hands changes to the
+ * {@link KeyedQueue} and commits; it pauses the partitions while {@link #MAX_BUFFERED} changes wait, so a dead
+ * endpoint's backlog stays in Kafka, not in memory.
+ *
+ * <p>Progress per partition is kept by {@link PartitionProgress}: the committed offset is the lowest change not
+ * yet settled (delivered, not wanted, or dead-lettered), and the commit's metadata lists which changes above it
+ * are settled, so a restart neither loses a change nor sends one the channel already took. On shutdown, waits
+ * between retries end at once, attempts in progress finish, and what is settled is committed. A lane whose group
+ * has no committed position yet starts where {@link LaneStart} says.
+ *
+ * <p>A {@link DigestChannel} with a period collects its changes instead and sends them as one message once the
+ * oldest has waited the period (or {@link #MAX_DIGEST} are waiting), one digest at a time.
  */
 public final class DeliveryLane implements AutoCloseable {
   /** The consumer group of the notifier before channels had lanes; new lanes start from its position. */
   public static final String LEGACY_GROUP_ID = "newsdelta-notifier";
 
+  /** Changes read and not settled, per lane, beyond which the lane stops reading until some settle. */
+  static final int MAX_BUFFERED = 1000;
+
+  /** The most changes in one digest; more within one period go out in the next mail at once. */
+  static final int MAX_DIGEST = 200;
+
   private static final Logger LOG = LoggerFactory.getLogger(DeliveryLane.class);
-  private static final Duration WAIT_STEP = Duration.ofMillis(20);
+  private static final Duration POLL = Duration.ofMillis(100);
 
   private final KafkaConsumer<String, byte[]> consumer;
   private final String channel;
   private final RetryingDelivery delivery;
   private final Routing routing;
   private final LaneStart laneStart;
-  private final ExecutorService executor;
+  private final ExecutorService senders;
   private final StopSignal stop;
   private final Thread thread;
-  private final Set<TopicPartition> owned = new HashSet<>();
-  private final Map<TopicPartition, OffsetAndMetadata> settled = new HashMap<>();
-  /** Offsets handed to commitAsync; committed again synchronously on revoke and close, which is harmless. */
-  private final Map<TopicPartition, OffsetAndMetadata> pendingAsync = new HashMap<>();
+  private final KeyedQueue<Pending> queue;
+  /** Guards {@link #progress} and {@link #dirty}: the poll thread and the senders both settle changes. */
+  private final Object lock = new Object();
+  private final Map<TopicPartition, PartitionProgress> progress = new HashMap<>();
+  private final Set<TopicPartition> dirty = new HashSet<>();
+  private final Duration drainTimeout;
   private volatile boolean running = true;
   private volatile boolean started;
   private volatile boolean failed;
   private volatile boolean disabled;
-  private boolean inFlight;
+  private boolean paused;
+  /** The digest period of a digest channel, or null: each change is sent alone. */
+  private final Duration digestPeriod;
+  /** A digest channel's changes collected for the next digest, in reading order (poll thread only). */
+  private final List<Pending> digest = new ArrayList<>();
+  /** When the oldest change of {@link #digest} was written (its record timestamp, epoch ms). */
+  private long digestOldest;
+  private volatile boolean digestSending;
+
+  /** One change on its way to the channel. */
+  private record Pending(TopicPartition tp, long offset, String key, ChangeEvent event, PartitionProgress progress) {}
 
   /** The consumer group of a channel's lane. */
   public static String groupId(String channel) {
@@ -77,23 +103,31 @@ public final class DeliveryLane implements AutoCloseable {
   }
 
   /**
-   * A lane that hands each change {@code routing} gives the channel to {@code delivery}.
+   * A lane that hands each change {@code routing} gives the channel to {@code delivery}, up to
+   * {@code maxInFlight} at once.
    *
-   * @param stop signalled by {@link #close(Duration)}; {@code delivery} must share it
+   * @param stop this lane's own signal, shared with {@code delivery}; signalled by {@link #beginClose()} and when
+   *     the endpoint is gone
+   * @param drainTimeout how long a stopping lane waits for its attempts in progress (the attempt timeout)
    */
   public DeliveryLane(
-      String bootstrapServers, RetryingDelivery delivery, Routing routing, LaneStart laneStart, StopSignal stop) {
+      String bootstrapServers, RetryingDelivery delivery, Routing routing, LaneStart laneStart, StopSignal stop,
+      int maxInFlight, Duration drainTimeout) {
     this.channel = delivery.channel().name();
     this.delivery = delivery;
     this.routing = routing;
     this.laneStart = laneStart;
     this.stop = stop;
+    this.drainTimeout = drainTimeout;
+    this.digestPeriod = delivery.channel() instanceof DigestChannel d ? d.digestPeriod() : null;
     String threadName = "notifier-lane-" + channel;
-    this.executor = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, threadName + "-send");
+    AtomicInteger n = new AtomicInteger();
+    this.senders = Executors.newFixedThreadPool(maxInFlight, r -> {
+      Thread t = new Thread(r, threadName + "-send-" + n.incrementAndGet());
       t.setDaemon(true);
       return t;
     });
+    this.queue = new KeyedQueue<>(maxInFlight, Pending::key, p -> senders.execute(() -> send(p)));
     Properties props = new Properties();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId(channel));
@@ -101,7 +135,7 @@ public final class DeliveryLane implements AutoCloseable {
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100);
+    props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
     this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
     this.thread = new Thread(this::run, threadName);
   }
@@ -131,10 +165,13 @@ public final class DeliveryLane implements AutoCloseable {
     try {
       consumer.subscribe(List.of(Topics.ARTICLE_CHANGES), new Rebalance());
       while (running) {
-        ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
-        if (!handle(records)) {
-          break;
+        ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
+        for (ConsumerRecord<String, byte[]> rec : records) {
+          accept(rec);
         }
+        sendDigestWhenDue();
+        applyBackpressure();
+        commit(false);
       }
     } catch (WakeupException e) {
       if (running) {
@@ -145,33 +182,93 @@ public final class DeliveryLane implements AutoCloseable {
       failed = true;
       LOG.error("Delivery to {} stopped: {}", channel, e.getMessage(), e);
     } finally {
-      commitSync();
+      drain();
+      commit(true);
       consumer.close(Duration.ofSeconds(5));
-      executor.shutdownNow();
     }
   }
 
-  /** Delivers a batch in order per partition; false when stopping part-way (the rest is left uncommitted). */
-  private boolean handle(ConsumerRecords<String, byte[]> records) {
-    for (TopicPartition tp : records.partitions()) {
-      for (ConsumerRecord<String, byte[]> rec : records.records(tp)) {
-        if (!owned.contains(tp)) {
-          break; // revoked while an earlier change was in flight: the new owner takes over from the commit
-        }
-        if (!running || !deliver(rec)) {
-          return false;
-        }
-        if (owned.contains(tp)) {
-          settled.put(tp, new OffsetAndMetadata(rec.offset() + 1));
-          commitAsync();
-        }
+  /** Reads one record: skips it when settled already or unwanted, else queues it for the channel. */
+  private void accept(ConsumerRecord<String, byte[]> rec) {
+    TopicPartition tp = new TopicPartition(rec.topic(), rec.partition());
+    PartitionProgress p;
+    synchronized (lock) {
+      p = progress.get(tp);
+      if (p == null || !p.read(rec.offset())) {
+        return; // revoked meanwhile, or the channel took it before the last restart
       }
     }
-    return running;
+    ChangeEvent event = readable(rec);
+    if (event == null || !routing.wants(channel, event)) {
+      settle(tp, rec.offset(), p);
+      return;
+    }
+    String key = rec.key() != null ? rec.key() : String.valueOf(event.change().articleId());
+    Pending pending = new Pending(tp, rec.offset(), key, event, p);
+    if (digestPeriod == null) {
+      queue.offer(pending);
+      return;
+    }
+    if (digest.isEmpty()) {
+      digestOldest = rec.timestamp();
+    }
+    digest.add(pending);
   }
 
-  /** Delivers one change if the channel wants it; true when it is settled (delivered, not wanted, dead-lettered). */
-  private boolean deliver(ConsumerRecord<String, byte[]> rec) {
+  /**
+   * A digest channel's changes stay open (uncommitted) until the digest holding them is sent, so the pending
+   * digest lives in Kafka: after a restart they are read again, with their original timestamps, into the same
+   * digest, and the changes an earlier digest took are skipped (the commit metadata lists them).
+   */
+  private void sendDigestWhenDue() {
+    if (digestPeriod == null || digestSending || digest.isEmpty() || !running) {
+      return;
+    }
+    boolean due = System.currentTimeMillis() >= digestOldest + digestPeriod.toMillis() || digest.size() >= MAX_DIGEST;
+    if (!due) {
+      return;
+    }
+    List<Pending> batch = new ArrayList<>();
+    for (Pending p : digest.subList(0, Math.min(MAX_DIGEST, digest.size()))) {
+      if (current(p)) {
+        batch.add(p);
+      }
+    }
+    digest.subList(0, Math.min(MAX_DIGEST, digest.size())).clear();
+    if (!digest.isEmpty()) {
+      digestOldest = System.currentTimeMillis() - digestPeriod.toMillis(); // the rest is overdue too: next loop
+    }
+    if (batch.isEmpty()) {
+      return;
+    }
+    digestSending = true;
+    senders.execute(() -> sendDigest(batch));
+  }
+
+  /** On a sender thread: one digest; its changes are settled together once it was sent or dead-lettered. */
+  private void sendDigest(List<Pending> batch) {
+    Outcome outcome = Outcome.ABORTED;
+    try {
+      MDC.put("channel", channel);
+      outcome = delivery.deliverDigest(batch.stream().map(Pending::event).toList());
+    } catch (RuntimeException e) {
+      failed = true;
+      LOG.error("Delivery to {} stopped: {}", channel, e.getMessage());
+      stopLane();
+    } finally {
+      MDC.remove("channel");
+      if (outcome == Outcome.DISABLED) {
+        disabled = true;
+        stopLane();
+      }
+      if (outcome != Outcome.ABORTED) {
+        batch.forEach(p -> settle(p.tp(), p.offset(), p.progress()));
+      }
+      digestSending = false;
+    }
+  }
+
+  private ChangeEvent readable(ConsumerRecord<String, byte[]> rec) {
     ChangeEvent event;
     try {
       event = rec.value() == null ? null : ChangeEvent.read(rec.value(), header(rec, "ce_source"));
@@ -179,29 +276,52 @@ public final class DeliveryLane implements AutoCloseable {
       LOG.error(
           "Skipping an unreadable change at {}-{} offset {}: {}; channel {} does not get it",
           rec.topic(), rec.partition(), rec.offset(), e.getMessage(), channel);
-      return true;
+      return null;
     }
     if (event == null || event.change().changeId() == null) {
       LOG.warn("Skipping a change without a changeId at {}-{} offset {}", rec.topic(), rec.partition(), rec.offset());
-      return true;
+      return null;
     }
-    if (!routing.wants(channel, event)) {
-      return true;
-    }
-    CompletableFuture<Outcome> outcome = CompletableFuture.supplyAsync(() -> deliverLogged(event), executor);
-    awaitPolling(outcome);
+    return event;
+  }
+
+  /** On a sender thread: delivers one change and settles it unless the lane stopped first. */
+  private void send(Pending p) {
+    Outcome outcome = Outcome.ABORTED;
     try {
-      Outcome result = outcome.get();
-      if (result == Outcome.DISABLED) {
-        disabled = true;
-        running = false; // settled (dead-lettered); nothing more goes to a gone endpoint until the next start
+      if (current(p) && running) {
+        outcome = deliverLogged(p.event());
       }
-      return result != Outcome.ABORTED;
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException re ? re : new NewsdeltaException(e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
+    } catch (RuntimeException e) {
+      // The dead-letter topic cannot be written: the change stays unsettled and the lane stops.
+      failed = true;
+      LOG.error("Delivery to {} stopped: {}", channel, e.getMessage());
+      stopLane();
+    } finally {
+      if (outcome == Outcome.DISABLED) {
+        disabled = true;
+        queue.halt();
+        stopLane(); // nothing more goes to a gone endpoint until the next start
+      }
+      if (outcome != Outcome.ABORTED) {
+        settle(p.tp(), p.offset(), p.progress());
+      }
+      queue.done(p);
+    }
+  }
+
+  private boolean current(Pending p) {
+    synchronized (lock) {
+      return progress.get(p.tp()) == p.progress();
+    }
+  }
+
+  private void settle(TopicPartition tp, long offset, PartitionProgress p) {
+    synchronized (lock) {
+      p.settled(offset);
+      if (progress.get(tp) == p) {
+        dirty.add(tp);
+      }
     }
   }
 
@@ -218,68 +338,42 @@ public final class DeliveryLane implements AutoCloseable {
     }
   }
 
-  /** Waits for the deliveries, polling the paused consumer meanwhile to stay in the group. */
-  private void awaitPolling(CompletableFuture<Outcome> all) {
-    inFlight = true;
-    consumer.pause(consumer.assignment());
-    try {
-      boolean polling = true;
-      while (true) {
-        try {
-          all.get(WAIT_STEP.toMillis(), TimeUnit.MILLISECONDS);
-          return;
-        } catch (TimeoutException e) {
-          // still delivering
-        } catch (ExecutionException e) {
-          return; // the caller reads the failure
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return;
-        }
-        if (polling) {
-          try {
-            rewind(consumer.poll(Duration.ZERO));
-          } catch (WakeupException e) {
-            polling = false; // stopping: let the in-flight POSTs finish, the retry waits already ended
-          }
+  /** Stops reading while too many changes wait (a dead endpoint), reads again once half of them are gone. */
+  private void applyBackpressure() {
+    int buffered = queue.size() + digest.size();
+    if (!paused && buffered >= MAX_BUFFERED) {
+      consumer.pause(consumer.assignment());
+      paused = true;
+    } else if (paused && buffered < MAX_BUFFERED / 2) {
+      consumer.resume(consumer.paused());
+      paused = false;
+    }
+  }
+
+  /** Commits the partitions whose progress moved (all owned ones when {@code sync}, on revoke and close). */
+  private void commit(boolean sync) {
+    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+    synchronized (lock) {
+      for (TopicPartition tp : sync ? progress.keySet() : dirty) {
+        PartitionProgress p = progress.get(tp);
+        if (p != null) {
+          offsets.put(tp, new OffsetAndMetadata(p.committable(), p.metadata()));
         }
       }
-    } finally {
-      inFlight = false;
-      consumer.resume(consumer.paused());
+      dirty.clear();
     }
-  }
-
-  /** A paused consumer returns nothing, but if it ever does, the records must be read again later. */
-  private void rewind(ConsumerRecords<String, byte[]> unexpected) {
-    for (TopicPartition tp : unexpected.partitions()) {
-      consumer.seek(tp, unexpected.records(tp).get(0).offset());
-    }
-  }
-
-  private void commitAsync() {
-    if (settled.isEmpty()) {
+    if (offsets.isEmpty()) {
       return;
     }
-    Map<TopicPartition, OffsetAndMetadata> offsets = Map.copyOf(settled);
-    settled.clear();
-    consumer.commitAsync(
-        offsets,
-        (committed, e) -> {
-          if (e != null) {
-            LOG.warn("Could not commit delivered offsets {} ({}); they are committed again later", offsets, e.toString());
+    if (!sync) {
+      consumer.commitAsync(offsets, (committed, e) -> {
+        if (e != null) {
+          LOG.warn("Could not commit delivered offsets {} ({}); they are committed again later", offsets, e.toString());
+          synchronized (lock) {
+            dirty.addAll(offsets.keySet());
           }
-        });
-    pendingAsync.putAll(offsets);
-  }
-
-  private void commitSync() {
-    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>(pendingAsync);
-    offsets.putAll(settled);
-    offsets.keySet().retainAll(owned);
-    settled.clear();
-    pendingAsync.clear();
-    if (offsets.isEmpty()) {
+        }
+      });
       return;
     }
     try {
@@ -294,13 +388,27 @@ public final class DeliveryLane implements AutoCloseable {
     }
   }
 
+  /** Lets the attempts in progress end (retry waits end at once: the stop signal is set). */
+  private void drain() {
+    queue.halt();
+    senders.shutdown();
+    try {
+      if (!senders.awaitTermination(drainTimeout.toMillis() + 2_000, TimeUnit.MILLISECONDS)) {
+        LOG.warn("Deliveries to {} still in progress at shutdown; they will be delivered again on the next start", channel);
+        senders.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      senders.shutdownNow();
+    }
+  }
+
   private static String header(ConsumerRecord<String, byte[]> rec, String name) {
     Header h = rec.headers().lastHeader(name);
     return h == null || h.value() == null ? "/newsdelta/diff-worker" : new String(h.value(), StandardCharsets.UTF_8);
   }
 
-  /** Asks the lane to stop: polling ends, waits between retries end at once (the stop signal is shared). */
-  public void beginClose() {
+  private void stopLane() {
     running = false;
     stop.stop();
     if (started) {
@@ -308,12 +416,17 @@ public final class DeliveryLane implements AutoCloseable {
     }
   }
 
-  /** Stops polling, lets the in-flight attempt finish, commits what was settled; waits up to {@code timeout}. */
+  /** Asks the lane to stop: polling ends, waits between retries end at once. */
+  public void beginClose() {
+    stopLane();
+  }
+
+  /** Stops polling, lets the attempts in progress finish, commits what was settled; waits up to {@code timeout}. */
   public void close(Duration timeout) {
     beginClose();
     if (!started) {
       consumer.close(Duration.ZERO);
-      executor.shutdownNow();
+      senders.shutdownNow();
       return;
     }
     try {
@@ -332,26 +445,47 @@ public final class DeliveryLane implements AutoCloseable {
     close(Duration.ofSeconds(20));
   }
 
-  /** Commits what is settled before partitions move to another instance, and pauses new ones mid-delivery. */
+  /**
+   * Commits what is settled before partitions move to another instance; on assignment, reads each partition's
+   * committed offset and metadata to know which changes above it were settled already.
+   */
   private final class Rebalance implements ConsumerRebalanceListener {
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-      commitSync();
-      owned.removeAll(partitions);
+      commit(true);
+      synchronized (lock) {
+        progress.keySet().removeAll(partitions);
+        dirty.removeAll(partitions);
+      }
     }
 
     @Override
     public void onPartitionsLost(Collection<TopicPartition> partitions) {
-      settled.keySet().removeAll(partitions);
-      pendingAsync.keySet().removeAll(partitions);
-      owned.removeAll(partitions);
+      synchronized (lock) {
+        progress.keySet().removeAll(partitions);
+        dirty.removeAll(partitions);
+      }
     }
 
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-      owned.addAll(partitions);
+      if (partitions.isEmpty()) {
+        return;
+      }
+      Map<TopicPartition, OffsetAndMetadata> committed =
+          consumer.committed(new HashSet<>(partitions), Duration.ofSeconds(10));
       laneStart.position(consumer, partitions, channel);
-      if (inFlight) {
+      Map<TopicPartition, PartitionProgress> restored = new HashMap<>();
+      for (TopicPartition tp : partitions) {
+        OffsetAndMetadata om = committed.get(tp);
+        restored.put(tp, om == null
+            ? PartitionProgress.restore(consumer.position(tp, Duration.ofSeconds(10)), null)
+            : PartitionProgress.restore(om.offset(), om.metadata()));
+      }
+      synchronized (lock) {
+        progress.putAll(restored);
+      }
+      if (paused) {
         consumer.pause(partitions);
       }
       LOG.info("Delivering changes from {} to {}", partitions, channel);

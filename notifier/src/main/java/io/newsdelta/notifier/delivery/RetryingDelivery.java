@@ -5,8 +5,10 @@ import io.newsdelta.events.Topics;
 import io.newsdelta.notifier.channel.Attempt;
 import io.newsdelta.notifier.channel.Channel;
 import io.newsdelta.notifier.channel.ChangeEvent;
+import io.newsdelta.notifier.channel.DigestChannel;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import org.slf4j.Logger;
@@ -16,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * Delivers changes to one channel: tries, waits on the {@link Backoff} schedule (or the endpoint's
  * {@code Retry-After}), never sends while the channel's {@link CircuitBreaker} is open, and after the last
  * failed attempt hands the change to {@link DeadLetters}. A 410 Gone dead-letters the change at once and
- * disables the channel. One instance per channel, used from that channel's delivery thread only.
+ * disables the channel. One instance per channel, used by that channel's delivery threads at once (each with
+ * its own change): its state is the shared, synchronized circuit.
  */
 public final class RetryingDelivery {
   private static final Logger LOG = LoggerFactory.getLogger(RetryingDelivery.class);
@@ -59,18 +62,39 @@ public final class RetryingDelivery {
    * @throws io.newsdelta.NewsdeltaException when the dead-letter topic cannot be written
    */
   public Outcome deliver(ChangeEvent event) {
-    String changeId = event.change().changeId();
+    return deliver(List.of(event), event.change().changeId(), () -> channel.send(event));
+  }
+
+  /**
+   * Delivers {@code events} as one digest (the channel must be a {@link DigestChannel}); when every attempt
+   * fails, each of them is dead-lettered on its own, so {@code dlq redrive} resends them one by one.
+   */
+  public Outcome deliverDigest(List<ChangeEvent> events) {
+    DigestChannel digests = (DigestChannel) channel;
+    String what = "a digest of " + events.size() + " change(s) from " + events.get(0).change().changeId();
+    return deliver(events, what, () -> digests.sendDigest(events));
+  }
+
+  /** One attempt at sending. */
+  @FunctionalInterface
+  private interface Send {
+    Attempt once() throws InterruptedException;
+  }
+
+  private Outcome deliver(List<ChangeEvent> events, String changeId, Send send) {
     Attempt last = null;
     for (int attempt = 1; attempt <= backoff.maxAttempts(); attempt++) {
-      Duration open = circuit.waitBeforeAttempt(clock.instant());
-      if (!open.isZero() && !stop.pause(open)) {
-        return Outcome.ABORTED;
+      for (Duration open = circuit.waitBeforeAttempt(clock.instant()); !open.isZero();
+          open = circuit.waitBeforeAttempt(clock.instant())) {
+        if (!stop.pause(open)) {
+          return Outcome.ABORTED;
+        }
       }
       if (stop.isStopped()) {
         return Outcome.ABORTED;
       }
       try {
-        last = channel.send(event);
+        last = send.once();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return Outcome.ABORTED;
@@ -89,10 +113,12 @@ public final class RetryingDelivery {
             "Channel {} answered 410 Gone for {}: it is disabled until the notifier restarts; remove it from the"
                 + " config or fix its URL; the change is on {}",
             channel.name(), changeId, Topics.NOTIFICATIONS_DLQ);
-        deadLetters.publish(new DeadLetter(event.change(), channel.name(), attempt,
-            last.error() + ". The endpoint is gone (410): channel " + channel.name()
-                + " is disabled until the notifier restarts; fix or remove it, then `dlq redrive`.",
-            clock.instant(), DeadLetter.ENDPOINT_GONE));
+        for (ChangeEvent event : events) {
+          deadLetters.publish(new DeadLetter(event.change(), channel.name(), attempt,
+              last.error() + ". The endpoint is gone (410): channel " + channel.name()
+                  + " is disabled until the notifier restarts; fix or remove it, then `dlq redrive`.",
+              clock.instant(), DeadLetter.ENDPOINT_GONE));
+        }
         return Outcome.DISABLED;
       }
       if (circuit.failed(clock.instant())) {
@@ -117,7 +143,9 @@ public final class RetryingDelivery {
     LOG.error(
         "Giving up on delivering {} to {} after {} attempts: {}; sent to {}",
         changeId, channel.name(), backoff.maxAttempts(), last.error(), Topics.NOTIFICATIONS_DLQ);
-    deadLetters.publish(new DeadLetter(event.change(), channel.name(), backoff.maxAttempts(), lastError, clock.instant()));
+    for (ChangeEvent event : events) {
+      deadLetters.publish(new DeadLetter(event.change(), channel.name(), backoff.maxAttempts(), lastError, clock.instant()));
+    }
     return Outcome.DEAD_LETTERED;
   }
 }

@@ -5,7 +5,7 @@ import io.newsdelta.events.Hunk;
 import io.newsdelta.notifier.channel.AlertText;
 import io.newsdelta.notifier.channel.Attempt;
 import io.newsdelta.notifier.channel.ChangeEvent;
-import io.newsdelta.notifier.channel.Channel;
+import io.newsdelta.notifier.channel.DigestChannel;
 import jakarta.mail.Authenticator;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -28,17 +28,27 @@ import org.jsoup.nodes.Element;
 /**
  * Sends each change as one e-mail: subject = the headline, a plain-text part and an HTML part with deletions
  * struck through in red and insertions in green, and the link to the diff page. The change id is the
- * {@code Message-ID}'s local part, so a mail client can see a redelivery as the same message.
+ * {@code Message-ID}'s local part, so a mail client can see a redelivery as the same message. With a digest
+ * period, the delivery lane collects the changes and sends them as one mail ({@link #sendDigest}).
  */
-public final class EmailChannel implements Channel {
+public final class EmailChannel implements DigestChannel {
   private final String name;
   private final List<String> to;
   private final SmtpConfig smtp;
   private final URI publicUrl;
   private final Session session;
+  private final Duration digest;
 
   /** A channel mailing {@code to} through {@code smtp}; each SMTP step times out after {@code timeout}. */
   public EmailChannel(String name, List<String> to, SmtpConfig smtp, URI publicUrl, Duration timeout) {
+    this(name, to, smtp, publicUrl, timeout, null);
+  }
+
+  /**
+   * The same, collecting changes into one mail per {@code digest} period (null: one mail per change).
+   */
+  public EmailChannel(String name, List<String> to, SmtpConfig smtp, URI publicUrl, Duration timeout, Duration digest) {
+    this.digest = digest;
     this.name = name;
     this.to = List.copyOf(to);
     this.smtp = smtp;
@@ -72,26 +82,59 @@ public final class EmailChannel implements Channel {
   }
 
   @Override
+  public Duration digestPeriod() {
+    return digest;
+  }
+
+  @Override
   public Attempt send(ChangeEvent event) {
     AlertText text = AlertText.of(event.change(), publicUrl);
+    Document doc = Document.createShell("");
+    doc.title(text.headline());
+    appendChange(doc.body(), text, "h1");
+    return mail(event.change().changeId(), subject(text), plainText(text), html(doc), event.change().changeId());
+  }
+
+  /**
+   * One mail listing {@code events} in the order given: subject "N changes: first headline …", each change as in a
+   * single alert. Its {@code Message-ID} is derived from the change ids, so a digest sent again is the same message.
+   */
+  @Override
+  public Attempt sendDigest(List<ChangeEvent> events) {
+    List<AlertText> texts = events.stream().map(e -> AlertText.of(e.change(), publicUrl)).toList();
+    String subject = events.size() == 1 ? subject(texts.get(0))
+        : "newsdelta digest: " + events.size() + " changes (" + texts.get(0).headline() + ", …)";
+    StringBuilder plain = new StringBuilder(events.size() + " changes\n");
+    Document doc = Document.createShell("");
+    doc.title(subject);
+    doc.body().appendElement("h1").attr("style", "font-size:1.3em").text(events.size() + " changes");
+    for (AlertText text : texts) {
+      plain.append("\n----\n").append(subject(text)).append("\n\n").append(plainText(text)).append('\n');
+      appendChange(doc.body().appendElement("section"), text, "h2");
+    }
+    String ids = String.join(" ", events.stream().map(e -> e.change().changeId()).toList());
+    return mail(ids, subject, plain.toString(), html(doc), events.size() + " changes");
+  }
+
+  private Attempt mail(String idSeed, String subject, String plainText, String htmlText, String changeIdHeader) {
     try {
       MimeMessage message = new MimeMessage(session) {
         @Override
         protected void updateMessageID() throws MessagingException {
           setHeader("Message-ID", "<" + java.util.UUID.nameUUIDFromBytes(
-              event.change().changeId().getBytes(StandardCharsets.UTF_8)) + "@newsdelta>");
+              idSeed.getBytes(StandardCharsets.UTF_8)) + "@newsdelta>");
         }
       };
       message.setFrom(new InternetAddress(smtp.from()));
       for (String address : to) {
         message.addRecipient(Message.RecipientType.TO, new InternetAddress(address));
       }
-      message.setSubject(subject(text), "UTF-8");
-      message.setHeader("X-Newsdelta-Change-Id", event.change().changeId().replaceAll("[^\\x20-\\x7e]", "?"));
+      message.setSubject(subject, "UTF-8");
+      message.setHeader("X-Newsdelta-Change-Id", changeIdHeader.replaceAll("[^\\x20-\\x7e]", "?"));
       MimeBodyPart plain = new MimeBodyPart();
-      plain.setText(plainText(text), "UTF-8");
+      plain.setText(plainText, "UTF-8");
       MimeBodyPart html = new MimeBodyPart();
-      html.setContent(html(text), "text/html; charset=UTF-8");
+      html.setContent(htmlText, "text/html; charset=UTF-8");
       MimeMultipart alternative = new MimeMultipart("alternative");
       alternative.addBodyPart(plain);
       alternative.addBodyPart(html);
@@ -137,33 +180,41 @@ public final class EmailChannel implements Channel {
     return text.render(wdiff, "\n\n", Integer.MAX_VALUE, "Show the diff");
   }
 
-  /** The HTML part, from jsoup elements: every text node is escaped by jsoup. */
+  /** The HTML part of a single change's mail, from jsoup elements: every text node is escaped by jsoup. */
   static String html(AlertText text) {
     Document doc = Document.createShell("");
-    doc.outputSettings().prettyPrint(false);
     doc.title(text.headline());
-    Element body = doc.body();
-    Element h1 = body.appendElement("h1").attr("style", "font-size:1.3em");
+    appendChange(doc.body(), text, "h1");
+    return html(doc);
+  }
+
+  private static String html(Document doc) {
+    doc.outputSettings().prettyPrint(false);
+    return doc.outerHtml();
+  }
+
+  /** One change: its headline (old struck, new marked, when it changed), summary, edits and the diff link. */
+  private static void appendChange(Element body, AlertText text, String heading) {
+    Element h = body.appendElement(heading).attr("style", "font-size:1.3em");
     if (text.previousHeadline() != null) {
-      deleted(h1, text.previousHeadline());
-      h1.appendText(" → ");
-      inserted(h1, text.headline());
+      deleted(h, text.previousHeadline());
+      h.appendText(" → ");
+      inserted(h, text.headline());
     } else {
-      h1.text(text.headline());
+      h.text(text.headline());
     }
     body.appendElement("p").text(text.summary());
-    for (Hunk h : text.edits()) {
+    for (Hunk hunk : text.edits()) {
       Element p = body.appendElement("p");
-      if (h.oldText() != null && !h.oldText().isBlank()) {
-        deleted(p, h.oldText());
+      if (hunk.oldText() != null && !hunk.oldText().isBlank()) {
+        deleted(p, hunk.oldText());
         p.appendText(" ");
       }
-      if (h.newText() != null && !h.newText().isBlank()) {
-        inserted(p, h.newText());
+      if (hunk.newText() != null && !hunk.newText().isBlank()) {
+        inserted(p, hunk.newText());
       }
     }
     body.appendElement("p").appendElement("a").attr("href", text.link().toString()).text("Show the diff");
-    return doc.outerHtml();
   }
 
   private static void deleted(Element parent, String s) {
