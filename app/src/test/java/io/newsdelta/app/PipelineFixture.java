@@ -46,6 +46,8 @@ final class PipelineFixture implements AutoCloseable {
           article-recheck: [%s]
         diff-worker:
           state-dir: %s
+        stories:
+          state-dir: %s
         notifier:
           http:
             port: 0
@@ -54,7 +56,7 @@ final class PipelineFixture implements AutoCloseable {
           retry:
             initial-backoff: 100ms
         """
-            .formatted(bootstrapServers, dataDir.resolve("kafka"), site.url("/rss.xml"), String.join(", ", java.util.Collections.nCopies(300, "1s")), dataDir.resolve("streams"), hook.url());
+            .formatted(bootstrapServers, dataDir.resolve("kafka"), site.url("/rss.xml"), String.join(", ", java.util.Collections.nCopies(300, "1s")), dataDir.resolve("streams"), dataDir.resolve("stories"), hook.url());
     return ConfigLoader.parse(yaml, Map.of());
   }
 

@@ -189,7 +189,9 @@ public final class ConfigLoader {
             v.decimal("stories.threshold", StoriesConfig.DEFAULT_THRESHOLD),
             Path.of(v.text("stories.state-dir", "./data/stories")));
     HistoryConfig history = new HistoryConfig(v.text("history.database-url", HistoryConfig.DEFAULT_DATABASE_URL));
-    return new NewsdeltaConfig(kafka, ingest, diffWorker, notifier, stories, history);
+    ObservabilityConfig observability = new ObservabilityConfig(
+        v.integer("management.port", 0), v.text("logging.format", "text"));
+    return new NewsdeltaConfig(kafka, ingest, diffWorker, notifier, stories, history, observability);
   }
 
   private static SmtpConfig smtp(Values v) {

@@ -9,6 +9,7 @@ package io.newsdelta.config;
  * @param notifier the notifier
  * @param stories the stories job (one story across outlets)
  * @param history the history store the notifier's pages read
+ * @param observability the management port and the log format
  */
 public record NewsdeltaConfig(
     KafkaSettings kafka,
@@ -16,7 +17,14 @@ public record NewsdeltaConfig(
     DiffWorkerConfig diffWorker,
     NotifierConfig notifier,
     StoriesConfig stories,
-    HistoryConfig history) {
+    HistoryConfig history,
+    ObservabilityConfig observability) {
+
+  /** With the default management port and log format. */
+  public NewsdeltaConfig(KafkaSettings kafka, IngestConfig ingest, DiffWorkerConfig diffWorker,
+      NotifierConfig notifier, StoriesConfig stories, HistoryConfig history) {
+    this(kafka, ingest, diffWorker, notifier, stories, history, ObservabilityConfig.defaults());
+  }
 
   /** Without the stories and history settings: their defaults. */
   public NewsdeltaConfig(

@@ -39,8 +39,10 @@ public final class HttpFetcher {
   private final Duration timeout;
   private final int maxBytes;
   private final Clock clock;
+  private final FetchObserver observer;
 
   private HttpFetcher(Builder b) {
+    this.observer = b.observer;
     this.userAgent = b.userAgent;
     this.timeout = b.timeout;
     this.maxBytes = b.maxBytes;
@@ -86,8 +88,17 @@ public final class HttpFetcher {
    */
   public CompletableFuture<FetchedResponse> fetch(
       URI uri, Map<String, String> headers, Predicate<String> acceptContentType) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    return exchange(uri, headers, acceptContentType, deadline, new ArrayList<>(List.of(uri)));
+    long begun = System.nanoTime();
+    long deadline = begun + timeout.toNanos();
+    CompletableFuture<FetchedResponse> answered =
+        exchange(uri, headers, acceptContentType, deadline, new ArrayList<>(List.of(uri)));
+    if (observer == null) {
+      return answered;
+    }
+    return answered.whenComplete((response, error) -> observer.fetched(
+        response != null ? (response.notModified() ? FetchObserver.NOT_MODIFIED : FetchObserver.OK)
+            : failure(uri, error).reason().name().toLowerCase(java.util.Locale.ROOT),
+        System.nanoTime() - begun));
   }
 
   /** The {@link FetchException} a failed {@link #fetch} future holds. */
@@ -230,8 +241,15 @@ public final class HttpFetcher {
     private Duration timeout = Duration.ofSeconds(30);
     private int maxBytes = 5 * 1024 * 1024;
     private Clock clock = Clock.systemUTC();
+    private FetchObserver observer;
 
     private Builder() {}
+
+    /** Told the outcome and duration of every fetch (for metrics); none by default. */
+    public Builder observer(FetchObserver observer) {
+      this.observer = Objects.requireNonNull(observer, "observer");
+      return this;
+    }
 
     /** The User-Agent header of every request. */
     public Builder userAgent(String userAgent) {
