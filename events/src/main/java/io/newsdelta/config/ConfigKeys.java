@@ -76,7 +76,10 @@ public final class ConfigKeys {
           new Key("notifier.smtp.tls", false),
           new Key("notifier.public-url", false),
           new Key("notifier.api-token", false),
-          new Key("notifier.api-token-file", false));
+          new Key("notifier.api-token-file", false),
+          // Observe (issue 13): the management port of a service alone, the log format.
+          new Key("management.port", false),
+          new Key("logging.format", false));
 
   private ConfigKeys() {}
 

@@ -200,7 +200,9 @@ public final class ConfigLoader {
     HistoryConfig history = new HistoryConfig(v.text("history.database-url", HistoryConfig.DEFAULT_DATABASE_URL));
     NetworkConfig network = new NetworkConfig(v.list("network.allow", List.of(),
         "CIDR blocks (127.0.0.0/8, 10.0.0.0/8) or host names", s -> s));
-    return new NewsdeltaConfig(kafka, ingest, diffWorker, notifier, stories, history, network);
+    ObservabilityConfig observability = new ObservabilityConfig(
+        v.integer("management.port", 0), v.text("logging.format", "text"));
+    return new NewsdeltaConfig(kafka, ingest, diffWorker, notifier, stories, history, observability, network);
   }
 
   private static SmtpConfig smtp(Values v) {

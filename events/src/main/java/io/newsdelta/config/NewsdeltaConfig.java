@@ -9,6 +9,7 @@ package io.newsdelta.config;
  * @param notifier the notifier
  * @param stories the stories job (one story across outlets)
  * @param history the history store the notifier's pages read
+ * @param observability the management port and the log format
  * @param network which addresses the fetchers and senders may connect to
  */
 public record NewsdeltaConfig(
@@ -18,12 +19,19 @@ public record NewsdeltaConfig(
     NotifierConfig notifier,
     StoriesConfig stories,
     HistoryConfig history,
+    ObservabilityConfig observability,
     NetworkConfig network) {
+
+  /** With the default management port and log format, and public addresses only. */
+  public NewsdeltaConfig(KafkaSettings kafka, IngestConfig ingest, DiffWorkerConfig diffWorker,
+      NotifierConfig notifier, StoriesConfig stories, HistoryConfig history) {
+    this(kafka, ingest, diffWorker, notifier, stories, history, ObservabilityConfig.defaults());
+  }
 
   /** Without the network settings: public addresses only. */
   public NewsdeltaConfig(KafkaSettings kafka, IngestConfig ingest, DiffWorkerConfig diffWorker,
-      NotifierConfig notifier, StoriesConfig stories, HistoryConfig history) {
-    this(kafka, ingest, diffWorker, notifier, stories, history, NetworkConfig.defaults());
+      NotifierConfig notifier, StoriesConfig stories, HistoryConfig history, ObservabilityConfig observability) {
+    this(kafka, ingest, diffWorker, notifier, stories, history, observability, NetworkConfig.defaults());
   }
 
   /** Without the stories and history settings: their defaults. */

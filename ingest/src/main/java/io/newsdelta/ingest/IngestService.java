@@ -12,6 +12,9 @@ import io.newsdelta.ingest.host.HostLimits;
 import io.newsdelta.ingest.host.HostQueues;
 import io.newsdelta.ingest.host.RobotsCache;
 import io.newsdelta.ingest.watch.IngestCounters;
+import io.newsdelta.ingest.metrics.IngestMeters;
+import io.newsdelta.metrics.ServiceMetrics;
+import java.util.Optional;
 import io.newsdelta.ingest.poll.FeedPoller;
 import io.newsdelta.ingest.poll.SourcePoller;
 import io.newsdelta.ingest.sitemap.SitemapPoller;
@@ -97,6 +100,9 @@ public final class IngestService implements AutoCloseable {
   private Thread registryThread;
   private final Map<URI, FeedLoop> polled = new ConcurrentHashMap<>();
   private final Set<URI> listedFeeds = ConcurrentHashMap.newKeySet();
+  private volatile ServiceMetrics metrics;
+  private volatile IngestMeters meters;
+  private volatile boolean assigned;
 
   /** The service on the system clock. */
   public IngestService(IngestConfig config, String bootstrapServers) {
@@ -153,6 +159,36 @@ public final class IngestService implements AutoCloseable {
   }
 
   /**
+   * Counts polls, fetches and checks on {@code metrics} and binds the producer's Kafka client metrics there;
+   * call before {@link #start()}.
+   */
+  public IngestService observe(ServiceMetrics metrics) {
+    if (started.get()) {
+      throw new IllegalStateException("observe before start");
+    }
+    this.metrics = Objects.requireNonNull(metrics, "metrics");
+    return this;
+  }
+
+  /**
+   * Why this instance is not ready (not started, feed registry partitions not assigned yet, stopping), or
+   * empty when it is polling the feeds it was given.
+   */
+  public Optional<String> notReady() {
+    if (!started.get()) {
+      return Optional.of("not started");
+    }
+    if (stopping) {
+      return Optional.of("stopping");
+    }
+    if (!assigned) {
+      return Optional.of("waiting for partitions of " + Topics.FEEDS + " (consumer group newsdelta-ingest)"
+          + " and the article state");
+    }
+    return Optional.empty();
+  }
+
+  /**
    * Starts the service and returns at once: in the background it registers the configured feeds, joins
    * consumer group {@code newsdelta-ingest} on the feed registry, reads the state of the articles of the
    * feeds it is given, polls each of those feeds every {@code feedPollInterval} (the first poll at once)
@@ -164,18 +200,26 @@ public final class IngestService implements AutoCloseable {
     }
     RecheckSchedule schedule = new RecheckSchedule(config.articleRecheck(), config.geometricRecheck());
     this.schedule = schedule;
-    HttpFetcher fetcher =
+    HttpFetcher.Builder fetching =
         HttpFetcher.builder()
             .userAgent(config.userAgent())
             .timeout(config.fetchTimeout())
             .maxBytes(config.maxPageBytes())
             .clock(clock)
-            .addressPolicy(addressPolicy)
-            .build();
+            .addressPolicy(addressPolicy);
+    ServiceMetrics m = metrics;
+    if (m != null) {
+      meters = new IngestMeters(m.registry(), this::counters);
+      fetching.observer(meters);
+    }
+    HttpFetcher fetcher = fetching.build();
     control = Executors.newSingleThreadScheduledExecutor(threads("ingest-control"));
     processPool = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
         threads("ingest-process"));
     publisher = new IngestPublisher(bootstrapServers);
+    if (m != null) {
+      m.bind("ingest", publisher.producer());
+    }
     Set<String> withoutRobots = config.feeds().stream().filter(f -> !f.robots()).map(f -> f.url().toString())
         .collect(java.util.stream.Collectors.toSet());
     watcher = new ArticleWatcher(schedule, fetcher, publisher, ArticleExtractor.withRules(siteRules),
@@ -271,6 +315,10 @@ public final class IngestService implements AutoCloseable {
       }
       long begun = System.nanoTime();
       poller.pollAsync(processPool).whenComplete((outcome, error) -> {
+        IngestMeters counting = meters;
+        if (counting != null) {
+          counting.polled(error == null ? outcome : FeedPoller.Outcome.FAILED);
+        }
         long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begun);
         schedule(Math.max(0, config.feedPollInterval().toMillis() - took));
       });
@@ -294,6 +342,7 @@ public final class IngestService implements AutoCloseable {
           watcher.refresh(new StateRestorer(bootstrapServers, RESTORE_TIMEOUT).restore());
           LOG.info("Ingest knows {} articles; taking over the feeds of partitions {} of {}",
               watcher.knownArticles(), partitions, Topics.FEEDS);
+          assigned = true;
           return true;
         } catch (NewsdeltaException e) {
           if (stopping) {

@@ -8,6 +8,9 @@ import io.newsdelta.history.HistoryStore;
 import io.newsdelta.history.materialise.Materialiser;
 import io.newsdelta.notifier.view.HistoryView;
 import io.newsdelta.notifier.web.Routes;
+import io.newsdelta.health.Readiness;
+import io.newsdelta.metrics.ServiceMetrics;
+import io.newsdelta.notifier.metrics.DeliveryMeters;
 import io.newsdelta.notifier.web.StoryRoutes;
 import io.newsdelta.stories.view.StoryView;
 import java.util.Optional;
@@ -79,6 +82,31 @@ public final class NotifierService implements AutoCloseable {
    */
   public NotifierService(NotifierConfig config, HistoryConfig historyConfig, String bootstrapServers,
       List<Routes> routes, AddressPolicy addressPolicy) {
+    this(config, historyConfig, bootstrapServers, routes, null, null, addressPolicy);
+  }
+
+  /**
+   * A notifier to public addresses only that counts its deliveries on {@code metrics}, binds its history
+   * consumer's Kafka client metrics there, serves them at {@code /metrics}, and answers {@code /health/ready}
+   * with {@code readiness} too.
+   *
+   * @param metrics the process's metrics, or null for none
+   * @param readiness the rest of the process's checks (broker, other services), or null for none
+   */
+  public NotifierService(NotifierConfig config, HistoryConfig historyConfig, String bootstrapServers,
+      List<Routes> routes, ServiceMetrics metrics, Readiness readiness) {
+    this(config, historyConfig, bootstrapServers, routes, metrics, readiness, AddressPolicy.PUBLIC_ONLY);
+  }
+
+  /**
+   * The notifier with metrics, readiness and the address policy its channels post under.
+   *
+   * @param metrics the process's metrics, or null for none
+   * @param readiness the rest of the process's checks (broker, other services), or null for none
+   * @param addressPolicy which endpoint addresses may be posted to ({@code network.allow})
+   */
+  public NotifierService(NotifierConfig config, HistoryConfig historyConfig, String bootstrapServers,
+      List<Routes> routes, ServiceMetrics metrics, Readiness readiness, AddressPolicy addressPolicy) {
     if (bootstrapServers == null || bootstrapServers.isBlank()) {
       throw new NewsdeltaException("the notifier needs Kafka: kafka.bootstrap-servers is empty");
     }
@@ -94,13 +122,23 @@ public final class NotifierService implements AutoCloseable {
         new HashSet<>(config.allChannels().stream().map(c -> c.name()).toList()), config.apiToken());
     this.changeStream = new ChangeStream(bootstrapServers);
     List<Routes> allRoutes = new ArrayList<>(routes);
+    if (metrics != null) {
+      allRoutes.add(app -> app.get("/metrics", ctx -> ctx.contentType(ServiceMetrics.CONTENT_TYPE).result(metrics.scrape())));
+      metrics.bind("notifier", materialiser.kafkaConsumer());
+    }
+    Readiness checks = readiness != null ? readiness : new Readiness();
+    checks.add("history", () -> materialiser.assigned() ? Optional.empty()
+        : Optional.of("the history materialiser has no partitions yet (consumer group newsdelta-history)"));
     allRoutes.add(subscriptionApi::register);
     allRoutes.add(changeStream::register);
     allRoutes.add(new StoryRoutes(() -> Optional.ofNullable(stories)));
     this.web = new WebServer(config.httpBind(), config.httpPort(),
         new HistoryView(history.reader(), Clock.systemUTC()), this::healthy,
-        () -> history.ready() && !materialiser.failed(), allRoutes);
-    this.changes = new Deliveries(bootstrapServers, config, Channels.of(config, clock, addressPolicy), routing, deadLetters, clock);
+        () -> history.ready() && !materialiser.failed(), checks::notReady, allRoutes);
+    DeliveryMeters meters = metrics == null ? null : new DeliveryMeters(metrics.registry(), clock);
+    this.changes = new Deliveries(bootstrapServers, config,
+        meters == null ? Channels.of(config, clock, addressPolicy) : meters.wrap(Channels.of(config, clock, addressPolicy)), routing,
+        meters == null ? deadLetters : meters.wrap(deadLetters), clock);
   }
 
   /** Starts following the topics and serving the pages; returns at once. */

@@ -61,6 +61,11 @@ public final class StoriesService implements AutoCloseable {
     streams.start();
   }
 
+  /** The Streams client, for its metrics and readiness. */
+  public KafkaStreams streams() {
+    return streams;
+  }
+
   public KafkaStreams.State state() {
     return streams.state();
   }

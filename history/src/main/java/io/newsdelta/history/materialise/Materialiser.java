@@ -38,6 +38,7 @@ public final class Materialiser implements AutoCloseable {
   private final AtomicLong written = new AtomicLong();
   private volatile boolean started;
   private volatile boolean failed;
+  private volatile boolean assigned;
 
   public Materialiser(String bootstrapServers, HistoryWriter writer) {
     this.writer = writer;
@@ -58,6 +59,16 @@ public final class Materialiser implements AutoCloseable {
     return written.get();
   }
 
+  /** Whether its consumer group gave it partitions yet (readiness). */
+  public boolean assigned() {
+    return assigned;
+  }
+
+  /** The consumer, for its client metrics only (it is used on the materialiser's own thread). */
+  public org.apache.kafka.clients.consumer.Consumer<String, byte[]> kafkaConsumer() {
+    return consumer;
+  }
+
   /** Whether it stopped on an error it cannot recover from (readiness). */
   public boolean failed() {
     return failed;
@@ -71,6 +82,7 @@ public final class Materialiser implements AutoCloseable {
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+          assigned = true;
           LOG.info("History materialiser reading {}", partitions);
         }
       });

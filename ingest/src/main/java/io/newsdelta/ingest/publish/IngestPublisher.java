@@ -51,6 +51,11 @@ public final class IngestPublisher implements ErrorReporter, AutoCloseable {
         new ByteArraySerializer());
   }
 
+  /** The producer, for its client metrics (the publisher alone sends with it). */
+  public Producer<String, byte[]> producer() {
+    return producer;
+  }
+
   /** The producer settings: idempotent, acks=all, zstd, large requests. */
   public static Properties producerConfig(String bootstrapServers) {
     Properties props = new Properties();

@@ -16,7 +16,8 @@ import io.javalin.Javalin;
  *
  * A registrar must not use a path the built-in routes use ({@code /}, {@code /article}, {@code /diff},
  * {@code /search}, {@code /most-revised}, {@code /atom}, {@code /openapi.json}, {@code /asyncapi.json},
- * {@code /api/*}, {@code /health/*}, {@code /healthz}, {@code /style.css}).
+ * {@code /api/*}, {@code /health/*}, {@code /healthz}, {@code /style.css}, and {@code /metrics} when the process
+ * has metrics).
  */
 @FunctionalInterface
 public interface Routes {

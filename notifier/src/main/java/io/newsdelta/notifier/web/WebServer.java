@@ -9,6 +9,7 @@ import io.newsdelta.notifier.view.HistoryView;
 import io.newsdelta.notifier.view.Pages;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +39,17 @@ public final class WebServer implements AutoCloseable {
    */
   public WebServer(String bind, int port, HistoryView view, BooleanSupplier healthy, BooleanSupplier ready,
       List<Routes> extra) {
+    this(bind, port, view, healthy, ready, List::of, extra);
+  }
+
+  /**
+   * Builds the server and its routes, with more readiness checks.
+   *
+   * @param notReady why the rest of the process is not ready (one line each; none when it is), answered by
+   *     {@code /health/ready} after the notifier's own checks
+   */
+  public WebServer(String bind, int port, HistoryView view, BooleanSupplier healthy, BooleanSupplier ready,
+      Supplier<List<String>> notReady, List<Routes> extra) {
     this.bind = bind == null || bind.isBlank() ? "0.0.0.0" : bind;
     this.port = port;
     Templates templates = new Templates();
@@ -75,7 +87,7 @@ public final class WebServer implements AutoCloseable {
         ctx.contentType(HTML).result(notFound(templates, ctx));
       }
     });
-    health(healthy, ready);
+    health(healthy, ready, notReady);
     new PageRoutes(view, templates).register(app);
     new AtomRoutes(view, templates).register(app);
     new ApiRoutes(view).register(app);
@@ -88,13 +100,15 @@ public final class WebServer implements AutoCloseable {
     return templates.page("message.jte", new Pages.Message("Page not found", "There is no page at " + ctx.path() + "."));
   }
 
-  private void health(BooleanSupplier healthy, BooleanSupplier ready) {
+  private void health(BooleanSupplier healthy, BooleanSupplier ready, Supplier<List<String>> notReady) {
     app.get("/health/live", ctx -> text(ctx, 200, "live\n"));
     app.get("/health/ready", ctx -> {
       if (!ready.getAsBoolean()) {
         text(ctx, 503, "not ready: the history store does not answer or is not being filled; see the notifier log\n");
       } else if (!healthy.getAsBoolean()) {
         text(ctx, 503, "not ready: webhook delivery stopped; see the notifier log\n");
+      } else if (!notReady.get().isEmpty()) {
+        text(ctx, 503, "not ready: " + String.join("\n", notReady.get()) + "\n");
       } else {
         text(ctx, 200, "ready\n");
       }

@@ -1,0 +1,21 @@
+package io.newsdelta.ingest.fetch;
+
+/**
+ * Told how each fetch of an {@link HttpFetcher} ended, on the thread that completed it (keep it cheap: it is
+ * for counters and timers).
+ */
+@FunctionalInterface
+public interface FetchObserver {
+  /** A 2xx response taken in. */
+  String OK = "ok";
+  /** A 304 answer to a conditional request. */
+  String NOT_MODIFIED = "not_modified";
+
+  /**
+   * One fetch ended.
+   *
+   * @param outcome {@link #OK}, {@link #NOT_MODIFIED}, or the {@link FetchException.Reason} in lower case
+   * @param nanos from the request to the outcome, redirects included
+   */
+  void fetched(String outcome, long nanos);
+}
