@@ -51,6 +51,8 @@ class ObservabilityIT {
     fixture.publish(5, 3);
     await().atMost(Duration.ofSeconds(60)).until(() -> fixture.hook.received().size() >= 1);
 
+    // The GC pause series appear after the first collection; a short run on a large heap may have had none.
+    System.gc();
     AtomicReference<Scrape> last = new AtomicReference<>();
     // Kafka client metrics appear once the clients have connected and the binders looked again (every 5 s).
     await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
@@ -59,7 +61,8 @@ class ObservabilityIT {
       assertThat(s.sum("newsdelta_deliveries_total", "outcome=\"delivered\"")).isGreaterThanOrEqualTo(1);
       assertThat(s.sum("newsdelta_changes_emitted_total")).isGreaterThanOrEqualTo(1);
       assertThat(s.names()).anyMatch(n -> n.startsWith("kafka_consumer_fetch_manager_records_lag"));
-      assertThat(s.names()).contains("kafka_stream_thread_process_total", "kafka_producer_record_send_total");
+      assertThat(s.names()).contains("kafka_stream_thread_process_total", "kafka_producer_record_send_total",
+          "jvm_gc_pause_seconds_count");
     });
     scrape = last.get();
     Files.writeString(Path.of("target", "observability-scrape.txt"), scrape.text());
