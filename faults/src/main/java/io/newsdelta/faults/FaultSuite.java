@@ -57,7 +57,8 @@ public final class FaultSuite {
     for (int i = 0; i + 1 < args.length; i += 2) {
       options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
     }
-    Path dir = Path.of(options.getOrDefault("dir", "target/fault-suite"));
+    // Absolute: the services run in their own working directory and read their config files from this one.
+    Path dir = Path.of(options.getOrDefault("dir", "target/fault-suite")).toAbsolutePath();
     Settings settings = new Settings(
         Integer.parseInt(options.getOrDefault("articles", "40")),
         Integer.parseInt(options.getOrDefault("edits", "400")),

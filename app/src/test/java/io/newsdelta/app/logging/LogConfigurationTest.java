@@ -14,10 +14,13 @@ import org.apache.logging.log4j.message.SimpleMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The shipped log4j2.xml: an expected failure is one line, not a stack trace. */
 class LogConfigurationTest {
   private static final String TASK_MANAGER = "org.apache.kafka.streams.processor.internals.TaskManager";
+  private static final String STREAM_THREAD = "org.apache.kafka.streams.processor.internals.StreamThread";
 
   private LoggerContext context;
 
@@ -33,16 +36,17 @@ class LogConfigurationTest {
     context.stop();
   }
 
-  @Test
-  void shouldWriteTheCorruptedTaskWarningOfStreamsOnOneLineWithTheExceptionsMessage() {
+  @ParameterizedTest
+  @ValueSource(strings = {TASK_MANAGER, STREAM_THREAD})
+  void shouldWriteTheCorruptedTaskWarningOfStreamsOnOneLineWithTheExceptionsMessage(String logger) {
     Configuration configuration = context.getConfiguration();
-    LoggerConfig taskManager = configuration.getLoggerConfig(TASK_MANAGER);
+    LoggerConfig taskManager = configuration.getLoggerConfig(logger);
 
-    assertThat(taskManager.getName()).isEqualTo(TASK_MANAGER);
+    assertThat(taskManager.getName()).isEqualTo(logger);
     assertThat(taskManager.isAdditive()).isFalse();
     assertThat(taskManager.getAppenders()).containsOnlyKeys("stderr-brief");
 
-    String line = format(configuration.getAppender("stderr-brief").getLayout(), TASK_MANAGER,
+    String line = format(configuration.getAppender("stderr-brief").getLayout(), logger,
         new IllegalStateException("Tasks [0_0] are corrupted and hence need to be re-initialized"));
 
     assertThat(line.lines()).hasSize(1);
