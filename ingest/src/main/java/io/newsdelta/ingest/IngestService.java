@@ -407,6 +407,10 @@ public final class IngestService implements AutoCloseable {
         if (counting != null) {
           counting.polled(error == null ? outcome : FeedPoller.Outcome.FAILED);
         }
+        WebSubSubscriber subscriber = websub;
+        if (subscriber != null && !cancelled && !stopping) {
+          subscriber.polled(poller.feedUrl());
+        }
         long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begun);
         long delay;
         synchronized (this) {

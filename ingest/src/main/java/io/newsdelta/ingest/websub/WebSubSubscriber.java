@@ -192,6 +192,29 @@ public final class WebSubSubscriber {
     subscribe(subscribing, false);
   }
 
+  /**
+   * A poll of the feed ended (whatever its outcome; a 304 reads no advertisement): a subscription that failed more
+   * than {@link #RETRY} ago, or whose lease ended without a verified renewal, is asked for again with the hub and
+   * topic last read.
+   */
+  public void polled(URI feedUrl) {
+    Subscription again;
+    synchronized (this) {
+      Subscription s = byFeed.get(feedUrl);
+      Instant now = clock.instant();
+      boolean due = s != null && s.hub != null
+          && ((s.state == State.FAILED && !now.isBefore(s.retryAt))
+              || (s.state == State.LIVE && !now.isBefore(s.expiresAt)));
+      if (!due) {
+        return;
+      }
+      s.secret = newSecret();
+      s.badSignatureLogged = false;
+      again = s;
+    }
+    subscribe(again, false);
+  }
+
   /** The feed is no longer polled here (handed over, or ingest stops): no renewal; deliveries are answered 410. */
   public synchronized void released(URI feedUrl) {
     Subscription s = byFeed.get(feedUrl);
