@@ -224,7 +224,12 @@ public final class IngestService implements AutoCloseable {
     }
     HttpFetcher fetcher = fetching.build();
     if (config.websub().enabled()) {
-      startWebSub(m); // first: a callback port that cannot be bound stops start-up before anything runs
+      try {
+        startWebSub(m); // first: a callback port that cannot be bound stops start-up before anything runs
+      } catch (NewsdeltaException e) {
+        started.set(false);
+        throw e;
+      }
     }
     control = Executors.newSingleThreadScheduledExecutor(threads("ingest-control"));
     processPool = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
@@ -251,14 +256,17 @@ public final class IngestService implements AutoCloseable {
    */
   private void startWebSub(ServiceMetrics m) {
     IngestConfig.WebSub ws = config.websub();
-    websubTimers = Executors.newSingleThreadScheduledExecutor(threads("ingest-websub"));
-    websub = new WebSubSubscriber(ws, new HubClient(addressPolicy, config.userAgent(), config.fetchTimeout()),
-        error -> publisher.report(error), clock, websubTimers, this::pollNow,
+    ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(threads("ingest-websub"));
+    HubClient hubs = new HubClient(addressPolicy, config.userAgent(), config.fetchTimeout());
+    WebSubSubscriber subscriber = new WebSubSubscriber(ws, hubs, error -> publisher.report(error), clock, timers,
+        this::pollNow,
         m != null ? m.registry() : new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     try {
-      callbacks = CallbackServer.start(ws.bind(), ws.port(), websub, config.maxPageBytes());
+      callbacks = CallbackServer.start(ws.bind(), ws.port(), subscriber, config.maxPageBytes());
+      websub = subscriber;
+      websubTimers = timers;
     } catch (java.io.IOException e) {
-      websubTimers.shutdownNow();
+      timers.shutdownNow();
       throw new NewsdeltaException("cannot serve WebSub callbacks on " + ws.bind() + ":" + ws.port() + " ("
           + e.getMessage() + "); choose a free ingest.websub.port, or unset ingest.websub.callback-base-url to turn "
           + "WebSub off", e);

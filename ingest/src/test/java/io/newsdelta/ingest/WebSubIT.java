@@ -6,8 +6,10 @@ import static io.newsdelta.ingest.Fixtures.page;
 import static io.newsdelta.ingest.Fixtures.rawVersions;
 import static io.newsdelta.ingest.Fixtures.readAll;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.newsdelta.NewsdeltaException;
 import io.newsdelta.config.IngestConfig;
 import io.newsdelta.events.ArticleIds;
 import io.newsdelta.events.IngestError;
@@ -183,6 +185,18 @@ class WebSubIT {
       assertThat(hub.publish()).isEqualTo(410);
     }
     assertThat(hub.verifications()).extracting(Verification::mode).containsExactly("subscribe", "unsubscribe");
+  }
+
+  @Test
+  void shouldStopStartUpWithOneLineWhenTheCallbackPortIsTaken() throws IOException {
+    hub.serveFeed(true, article("/news/port", "Port", "Taken."));
+    try (ServerSocket taken = new ServerSocket(callbackPort, 1, InetAddress.getByName("127.0.0.1"));
+        IngestService ingest = service(SLOW, SLOW)) {
+      assertThatThrownBy(ingest::start).isInstanceOf(NewsdeltaException.class)
+          .hasMessageContaining("cannot serve WebSub callbacks on 127.0.0.1:" + callbackPort)
+          .hasMessageContaining("ingest.websub.port");
+    }
+    assertThat(hub.feedHits()).isZero();
   }
 
   private IngestService service(Duration feedPoll, Duration websubPoll) {
