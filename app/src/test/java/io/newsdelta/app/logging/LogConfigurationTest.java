@@ -21,6 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LogConfigurationTest {
   private static final String TASK_MANAGER = "org.apache.kafka.streams.processor.internals.TaskManager";
   private static final String STREAM_THREAD = "org.apache.kafka.streams.processor.internals.StreamThread";
+  private static final String PARTITION_LEADER =
+      "org.apache.kafka.clients.admin.internals.PartitionLeaderStrategy";
 
   private LoggerContext context;
 
@@ -37,7 +39,7 @@ class LogConfigurationTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {TASK_MANAGER, STREAM_THREAD})
+  @ValueSource(strings = {TASK_MANAGER, STREAM_THREAD, PARTITION_LEADER})
   void shouldWriteTheCorruptedTaskWarningOfStreamsOnOneLineWithTheExceptionsMessage(String logger) {
     Configuration configuration = context.getConfiguration();
     LoggerConfig taskManager = configuration.getLoggerConfig(logger);
