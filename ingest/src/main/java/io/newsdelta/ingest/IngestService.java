@@ -216,7 +216,7 @@ public final class IngestService implements AutoCloseable {
     fetching.hostGate(gate);
     ServiceMetrics m = metrics;
     if (m != null) {
-      meters = new IngestMeters(m.registry(), this::counters);
+      meters = new IngestMeters(m.registry(), this::counters, HostLimits.of(config));
       fetching.observer(meters);
     }
     HttpFetcher fetcher = fetching.build();

@@ -107,8 +107,8 @@ public final class HttpFetcher {
     }
     return answered.whenComplete((response, error) -> observer.fetched(
         response != null ? (response.notModified() ? FetchObserver.NOT_MODIFIED : FetchObserver.OK)
-            : failure(uri, error).reason().name().toLowerCase(java.util.Locale.ROOT),
-        System.nanoTime() - begun));
+            : failure(uri, error).reason().name().toLowerCase(Locale.ROOT),
+        uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT), System.nanoTime() - begun));
   }
 
   /** The {@link FetchException} a failed {@link #fetch} future holds. */
