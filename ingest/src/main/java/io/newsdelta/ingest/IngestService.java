@@ -8,6 +8,7 @@ import io.newsdelta.events.Topics;
 import io.newsdelta.config.SiteRule;
 import io.newsdelta.extract.ArticleExtractor;
 import io.newsdelta.ingest.fetch.HttpFetcher;
+import io.newsdelta.ingest.host.HostGate;
 import io.newsdelta.ingest.host.HostLimits;
 import io.newsdelta.ingest.host.HostQueues;
 import io.newsdelta.ingest.host.RobotsCache;
@@ -99,6 +100,7 @@ public final class IngestService implements AutoCloseable {
   private IngestPublisher publisher;
   private ArticleWatcher watcher;
   private HttpFetcher fetcher;
+  private HostGate hostGate;
   private RecheckSchedule schedule;
   private RegistryConsumer registry;
   private Thread registryThread;
@@ -217,9 +219,14 @@ public final class IngestService implements AutoCloseable {
             .maxBytes(config.maxPageBytes())
             .clock(clock)
             .addressPolicy(addressPolicy);
+    // One limiter for every request (feeds, sitemaps, pages, robots.txt, redirect hops): the per-host limits
+    // hold whichever part of ingest asks.
+    HostGate gate = new HostGate(HostLimits.of(config));
+    this.hostGate = gate;
+    fetching.hostGate(gate);
     ServiceMetrics m = metrics;
     if (m != null) {
-      meters = new IngestMeters(m.registry(), this::counters);
+      meters = new IngestMeters(m.registry(), this::counters, HostLimits.of(config));
       fetching.observer(meters);
     }
     HttpFetcher fetcher = fetching.build();
@@ -241,7 +248,7 @@ public final class IngestService implements AutoCloseable {
     Set<String> withoutRobots = config.feeds().stream().filter(f -> !f.robots()).map(f -> f.url().toString())
         .collect(java.util.stream.Collectors.toSet());
     watcher = new ArticleWatcher(schedule, fetcher, publisher, ArticleExtractor.withRules(siteRules),
-        new HostQueues(HostLimits.of(config)), new RobotsCache(config.userAgent(), config.robotsTtl()),
+        new HostQueues(HostLimits.of(config), gate), new RobotsCache(config.userAgent(), config.robotsTtl()),
         withoutRobots, clock, processPool, config.fetchConcurrency(), config.catchUpWindow(), config.removal());
     watcher.start();
     this.fetcher = fetcher;
@@ -552,6 +559,7 @@ public final class IngestService implements AutoCloseable {
       LOG.warn("Abandoning article checks still in flight; they run again after a restart");
     }
     watcher.stop();
+    hostGate.close();
     processPool.shutdown();
     try {
       processPool.awaitTermination(2, TimeUnit.SECONDS);

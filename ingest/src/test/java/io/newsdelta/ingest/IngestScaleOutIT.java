@@ -71,6 +71,52 @@ class IngestScaleOutIT {
   }
 
   @Test
+  void shouldHandOverTheStateOfUnchangedChecksKeptInMemoryWhenAnotherInstanceJoins() {
+    List<URI> feeds = fourFeedsOnBothPartitions();
+    for (URI feed : feeds) {
+      site.web().serve(story(feed).getPath(), "text/html", page("Story", "Text of " + feed.getPath() + "."), "v1");
+    }
+    MutableClock clock = new MutableClock(T0);
+
+    try (IngestService first = new IngestService(config(UA_FIRST, feeds, Duration.ofSeconds(1),
+            Duration.ofMinutes(5), Duration.ofHours(1), Duration.ofDays(1)), site.bootstrap(), clock)
+            .withAddressPolicy(AddressPolicy.WITH_LOOPBACK);
+        IngestService second = new IngestService(config(UA_SECOND, feeds, Duration.ofSeconds(1),
+            Duration.ofMinutes(5), Duration.ofHours(1), Duration.ofDays(1)), site.bootstrap(), clock)
+            .withAddressPolicy(AddressPolicy.WITH_LOOPBACK)) {
+      first.start();
+      await().atMost(WAIT).until(() -> feeds.stream().allMatch(f -> state(site.bootstrap(), articleId(f)).isPresent()));
+      clock.advance(Duration.ofMinutes(5));
+      await().atMost(WAIT).until(() -> first.counters().stateWritesKept() == feeds.size());
+      // Four 304s, none written yet.
+      assertThat(feeds).allMatch(f -> state(site.bootstrap(), articleId(f)).orElseThrow().fetches() == 1);
+
+      second.start();
+      await().atMost(WAIT).until(() -> shared(feeds, first, second));
+      // The first instance wrote the kept states of the feeds it gave up before letting them go: the second reads
+      // two fetches and the next check an hour after the 304, so it does not check them again now.
+      for (URI feed : second.polledFeeds()) {
+        assertThat(state(site.bootstrap(), articleId(feed))).hasValueSatisfying(s -> {
+          assertThat(s.fetches()).isEqualTo(2);
+          assertThat(s.nextCheckAt()).isEqualTo(T0.plus(Duration.ofMinutes(5)).plus(Duration.ofHours(1)));
+        });
+      }
+      Map<URI, Integer> polls = feeds.stream().collect(Collectors.toMap(Function.identity(),
+          f -> site.web().hits(f.getPath())));
+      await().atMost(WAIT).until(() -> feeds.stream().allMatch(f -> site.web().hits(f.getPath()) >= polls.get(f) + 2));
+      assertThat(feeds).allMatch(f -> site.web().hits(story(f).getPath()) == 2);
+
+      clock.advance(Duration.ofHours(1));
+      await().atMost(WAIT).until(() -> feeds.stream().allMatch(f -> site.web().hits(story(f).getPath()) == 3));
+      for (URI feed : second.polledFeeds()) {
+        assertThat(site.web().lastRequestHeaders(story(feed).getPath())).containsEntry("user-agent", UA_SECOND)
+            .containsEntry("if-none-match", "\"v1\"");
+      }
+    }
+    assertThat(feeds).allMatch(f -> rawVersions(site.bootstrap(), articleId(f)).size() == 1);
+  }
+
+  @Test
   void shouldTakeOverTheFeedsOfAStoppedInstanceAndCarryOnWithTheirSchedule() {
     List<URI> feeds = fourFeedsOnBothPartitions();
     MutableClock clock = new MutableClock(T0);

@@ -15,7 +15,8 @@ public interface FetchObserver {
    * One fetch ended.
    *
    * @param outcome {@link #OK}, {@link #NOT_MODIFIED}, or the {@link FetchException.Reason} in lower case
-   * @param nanos from the request to the outcome, redirects included
+   * @param host the host of the URL asked for (lower case, no port), before any redirect
+   * @param nanos from the request to the outcome, redirects and waits at the host's limiter included
    */
-  void fetched(String outcome, long nanos);
+  void fetched(String outcome, String host, long nanos);
 }

@@ -1,6 +1,7 @@
 package io.newsdelta.ingest.fetch;
 
 import io.newsdelta.ingest.fetch.FetchException.Reason;
+import io.newsdelta.ingest.host.HostGate;
 import java.io.IOException;
 import java.net.URI;
 import io.newsdelta.net.AddressPolicy;
@@ -10,11 +11,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandler;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -30,8 +31,11 @@ import java.util.function.Predicate;
  * Accept-Encoding: gzip, deflate}, follows up to {@value #MAX_REDIRECTS} redirects (a loop is reported as a
  * loop), bounds the whole exchange — connect, headers and every byte of the body, over all redirects — by
  * the fetch timeout, and reads at most the byte limit, counted after decompression. HTTP/2 is used on https
- * where the server offers it (ALPN); plain http stays on HTTP/1.1. Everything that is not a usable response
- * is a {@link FetchException}. Thread-safe; build one with {@link #builder()}.
+ * where the server offers it (ALPN); plain http stays on HTTP/1.1. With a {@link HostGate}, every hop — the
+ * first request and each redirect, on the host it goes to — waits for its place at that host first, so no
+ * caller (feed poll, page check, robots.txt read) can pass the per-host limits; the wait does not count
+ * against the fetch timeout. Everything that is not a usable response is a {@link FetchException}.
+ * Thread-safe; build one with {@link #builder()}.
  */
 public final class HttpFetcher {
   /** Redirects followed before the fetch fails as a loop. */
@@ -44,8 +48,10 @@ public final class HttpFetcher {
   private final Clock clock;
   private final AddressPolicy addressPolicy;
   private final FetchObserver observer;
+  private final HostGate gate;
 
   private HttpFetcher(Builder b) {
+    this.gate = b.gate;
     this.addressPolicy = b.addressPolicy;
     this.observer = b.observer;
     this.userAgent = b.userAgent;
@@ -94,16 +100,15 @@ public final class HttpFetcher {
   public CompletableFuture<FetchedResponse> fetch(
       URI uri, Map<String, String> headers, Predicate<String> acceptContentType) {
     long begun = System.nanoTime();
-    long deadline = begun + timeout.toNanos();
     CompletableFuture<FetchedResponse> answered =
-        exchange(uri, headers, acceptContentType, deadline, new ArrayList<>(List.of(uri)), 0);
+        exchange(uri, headers, acceptContentType, timeout.toNanos(), new ArrayList<>(List.of(uri)), 0);
     if (observer == null) {
       return answered;
     }
     return answered.whenComplete((response, error) -> observer.fetched(
         response != null ? (response.notModified() ? FetchObserver.NOT_MODIFIED : FetchObserver.OK)
-            : failure(uri, error).reason().name().toLowerCase(java.util.Locale.ROOT),
-        System.nanoTime() - begun));
+            : failure(uri, error).reason().name().toLowerCase(Locale.ROOT),
+        uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT), System.nanoTime() - begun));
   }
 
   /** The {@link FetchException} a failed {@link #fetch} future holds. */
@@ -115,9 +120,9 @@ public final class HttpFetcher {
     return c instanceof FetchException f ? f : FetchException.transport(uri, c);
   }
 
+  /** One hop, {@code left} nanoseconds of the fetch timeout left, counted from when its host lets it go. */
   private CompletableFuture<FetchedResponse> exchange(URI uri, Map<String, String> headers,
-      Predicate<String> accept, long deadline, List<URI> visited, int firstRedirect) {
-    long left = deadline - System.nanoTime();
+      Predicate<String> accept, long left, List<URI> visited, int firstRedirect) {
     if (left <= 0) {
       return CompletableFuture.failedFuture(FetchException.transport(uri, new TimeoutException()));
     }
@@ -131,26 +136,43 @@ public final class HttpFetcher {
     } catch (UnknownHostException e) {
       return CompletableFuture.failedFuture(FetchException.transport(uri, e));
     }
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(uri).GET().timeout(Duration.ofNanos(left))
-            .header("User-Agent", userAgent)
-            .header("Accept-Encoding", ContentDecoding.ACCEPTED);
-    if (!"https".equalsIgnoreCase(uri.getScheme())) {
-      // h2c upgrade requests confuse more plain-http servers than they help.
-      request.version(HttpClient.Version.HTTP_1_1);
+    if (gate == null) {
+      return send(uri, headers, accept, left, visited, firstRedirect, null);
     }
-    headers.forEach(request::header);
+    String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+    return gate.acquire(host).handle((permit, error) -> {
+      if (error != null) {
+        throw new CompletionException(new FetchException(uri, Reason.UNREACHABLE, 0, null,
+            "not sent: ingest is stopping", null));
+      }
+      return permit;
+    }).thenCompose(permit -> send(uri, headers, accept, left, visited, firstRedirect, permit));
+  }
+
+  private CompletableFuture<FetchedResponse> send(URI uri, Map<String, String> headers, Predicate<String> accept,
+      long left, List<URI> visited, int firstRedirect, HostGate.Permit permit) {
+    long deadline = System.nanoTime() + left;
+    CompletableFuture<HttpResponse<byte[]>> sent;
     AtomicReference<LimitedBody> reading = new AtomicReference<>();
-    BodyHandler<byte[]> handler =
-        info -> {
-          LimitedBody body = bodyFor(info.statusCode(), info.headers(), accept);
-          reading.set(body);
-          return body;
-        };
-    CompletableFuture<HttpResponse<byte[]>> sent = client.sendAsync(request.build(), handler);
+    try {
+      sent = client.sendAsync(request(uri, headers, left), info -> {
+        LimitedBody body = bodyFor(info.statusCode(), info.headers(), accept);
+        reading.set(body);
+        return body;
+      });
+    } catch (RuntimeException e) {
+      if (permit != null) {
+        permit.release();
+      }
+      throw e;
+    }
     CompletableFuture<HttpResponse<byte[]>> bounded = sent.orTimeout(left, TimeUnit.NANOSECONDS);
     return bounded
         .handle((response, error) -> {
+          // The whole body is in (or the hop failed): the host's place goes to its next request.
+          if (permit != null) {
+            permit.release();
+          }
           if (error != null) {
             LimitedBody body = reading.get();
             if (body != null) {
@@ -162,6 +184,19 @@ public final class HttpFetcher {
           return response;
         })
         .thenCompose(response -> answer(uri, response, headers, accept, deadline, visited, firstRedirect));
+  }
+
+  private HttpRequest request(URI uri, Map<String, String> headers, long left) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri).GET().timeout(Duration.ofNanos(left))
+            .header("User-Agent", userAgent)
+            .header("Accept-Encoding", ContentDecoding.ACCEPTED);
+    if (!"https".equalsIgnoreCase(uri.getScheme())) {
+      // h2c upgrade requests confuse more plain-http servers than they help.
+      request.version(HttpClient.Version.HTTP_1_1);
+    }
+    headers.forEach(request::header);
+    return request.build();
   }
 
   private LimitedBody bodyFor(int status, HttpHeaders headers, Predicate<String> accept) {
@@ -201,7 +236,8 @@ public final class HttpFetcher {
             contentType, "more than " + MAX_REDIRECTS + " redirects (" + chain(visited, next) + ")", null));
       }
       visited.add(next);
-      return exchange(next, headers, accept, deadline, visited, firstRedirect == 0 ? status : firstRedirect);
+      return exchange(next, headers, accept, deadline - System.nanoTime(), visited,
+          firstRedirect == 0 ? status : firstRedirect);
     }
     if (status != 304 && (status < 200 || status > 299)) {
       return CompletableFuture.failedFuture(new FetchException(uri, Reason.HTTP_STATUS, status, contentType,
@@ -259,8 +295,15 @@ public final class HttpFetcher {
     private Clock clock = Clock.systemUTC();
     private AddressPolicy addressPolicy = AddressPolicy.PUBLIC_ONLY;
     private FetchObserver observer;
+    private HostGate gate;
 
     private Builder() {}
+
+    /** The per-host limiter every hop waits at (ingest's); none by default (one-off fetches of the CLI). */
+    public Builder hostGate(HostGate gate) {
+      this.gate = Objects.requireNonNull(gate, "gate");
+      return this;
+    }
 
     /** Which addresses may be connected to (default: public ones only); a refused one fails the fetch. */
     public Builder addressPolicy(AddressPolicy addressPolicy) {

@@ -31,8 +31,25 @@ public final class HostLimits {
     return new HostLimits(config.hostConcurrency(), config.hostMinGap(), config.hosts());
   }
 
+  /** The class of hosts without an {@code ingest.hosts[]} entry of their own or of a parent domain. */
+  public static final String DEFAULT_CLASS = "default";
+
   /** The limits of {@code host}. */
   public Limit forHost(String host) {
+    IngestConfig.HostLimit best = entry(host);
+    return best == null ? fallback : new Limit(best.concurrency(), best.minGap());
+  }
+
+  /**
+   * The host's class, for metrics: the {@code ingest.hosts[].host} entry whose limits it follows, or {@link
+   * #DEFAULT_CLASS}. As many values as the configuration has entries, plus one, whatever hosts the feeds name.
+   */
+  public String hostClass(String host) {
+    IngestConfig.HostLimit best = entry(host);
+    return best == null ? DEFAULT_CLASS : best.host();
+  }
+
+  private IngestConfig.HostLimit entry(String host) {
     String h = host.toLowerCase(Locale.ROOT);
     IngestConfig.HostLimit best = null;
     for (IngestConfig.HostLimit l : hosts) {
@@ -40,6 +57,6 @@ public final class HostLimits {
         best = l;
       }
     }
-    return best == null ? fallback : new Limit(best.concurrency(), best.minGap());
+    return best;
   }
 }

@@ -74,6 +74,8 @@ public final class HostQueues {
 
   private final HostLimits limits;
   private final DoubleSupplier random;
+  /** The limiter all requests pass, told each host's Crawl-delay too; null when there is none (tests). */
+  private final HostGate gate;
   private final Map<String, Host> hosts = new HashMap<>();
   /** Hosts with waiting jobs, in turn order. */
   private final LinkedHashSet<String> active = new LinkedHashSet<>();
@@ -85,8 +87,22 @@ public final class HostQueues {
 
   /** @param random the jitter source of the hosts' backoff */
   public HostQueues(HostLimits limits, DoubleSupplier random) {
+    this(limits, random, null);
+  }
+
+  /**
+   * Queues whose hosts' Crawl-delay is also kept by {@code gate}, the limiter every request passes.
+   *
+   * @param gate the fetcher's per-host limiter
+   */
+  public HostQueues(HostLimits limits, HostGate gate) {
+    this(limits, new Random()::nextDouble, gate);
+  }
+
+  private HostQueues(HostLimits limits, DoubleSupplier random, HostGate gate) {
     this.limits = limits;
     this.random = random;
+    this.gate = gate;
   }
 
   /** Queues a job behind the host's others. */
@@ -205,6 +221,9 @@ public final class HostQueues {
   public void crawlDelay(String host, Duration delay) {
     Duration d = delay.compareTo(MAX_CRAWL_DELAY) > 0 ? MAX_CRAWL_DELAY : delay;
     host(host).crawlDelay = d.isNegative() ? 0 : d.toNanos();
+    if (gate != null) {
+      gate.crawlDelay(host, delay);
+    }
   }
 
   /**

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.newsdelta.ingest.fetch.FetchObserver;
+import io.newsdelta.ingest.host.HostLimits;
 import io.newsdelta.ingest.poll.FeedPoller;
 import io.newsdelta.ingest.watch.IngestCounters;
 import io.newsdelta.metrics.MetricNames;
@@ -25,11 +26,22 @@ public final class IngestMeters implements FetchObserver {
   private final Map<FeedPoller.Outcome, Counter> polls = new EnumMap<>(FeedPoller.Outcome.class);
   /** Held here: a function counter keeps only a weak reference to what it reads. */
   private final Supplier<IngestCounters.Snapshot> counters;
+  /** Classifies hosts for the {@code host_class} label: bounded by the configuration, never one value per host. */
+  private final HostLimits hostClasses;
 
-  /** Registers the meters; {@code counters} is read at each scrape. */
+  /** Registers the meters, every fetch of class {@value HostLimits#DEFAULT_CLASS}; {@code counters} is read at each scrape. */
   public IngestMeters(MeterRegistry registry, Supplier<IngestCounters.Snapshot> counters) {
+    this(registry, counters, new HostLimits(1, Duration.ZERO, java.util.List.of()));
+  }
+
+  /**
+   * Registers the meters; {@code counters} is read at each scrape, fetches are labelled with their host's class
+   * ({@link HostLimits#hostClass}).
+   */
+  public IngestMeters(MeterRegistry registry, Supplier<IngestCounters.Snapshot> counters, HostLimits hostClasses) {
     this.registry = registry;
     this.counters = counters;
+    this.hostClasses = hostClasses;
     for (FeedPoller.Outcome o : FeedPoller.Outcome.values()) {
       polls.put(o, Counter.builder(MetricNames.FEED_POLLS).tag("outcome", o.name().toLowerCase(Locale.ROOT))
           .description("Feed polls by outcome").register(registry));
@@ -60,9 +72,9 @@ public final class IngestMeters implements FetchObserver {
   }
 
   @Override
-  public void fetched(String outcome, long nanos) {
-    Counter.builder(MetricNames.FETCHES).tag("outcome", outcome).description("HTTP fetches by outcome")
-        .register(registry).increment();
+  public void fetched(String outcome, String host, long nanos) {
+    Counter.builder(MetricNames.FETCHES).tag("outcome", outcome).tag("host_class", hostClasses.hostClass(host))
+        .description("HTTP fetches by outcome and host class").register(registry).increment();
     Timer.builder(MetricNames.FETCH_LATENCY).tag("outcome", outcome).description("HTTP fetch latency")
         .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(5))
         .maximumExpectedValue(Duration.ofSeconds(60)).register(registry).record(nanos, TimeUnit.NANOSECONDS);

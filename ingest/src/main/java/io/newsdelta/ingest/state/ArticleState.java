@@ -14,7 +14,8 @@ import java.time.Instant;
  *  "lastPublishedSha256":"9f86…","lastPublishedAt":"2025-01-01T10:00:01Z","lastErrorKind":null}
  * }</pre>
  *
- * <p>Written after every fetch of the article (successful or not), and only after the raw version it
+ * <p>Written after every fetch of the article (successful or not) that changed more than the count and the due
+ * times — an unchanged check is written later ({@link StateWrites}) — and only after the raw version it
  * may have produced was acknowledged by Kafka, so a crash can at worst re-publish the same bytes. Fields
  * are only ever added; readers ignore unknown ones.
  *

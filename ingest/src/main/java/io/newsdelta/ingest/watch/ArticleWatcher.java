@@ -29,6 +29,7 @@ import io.newsdelta.ingest.schedule.DueQueue;
 import io.newsdelta.ingest.schedule.DueQueue.Due;
 import io.newsdelta.ingest.schedule.RecheckSchedule;
 import io.newsdelta.ingest.state.ArticleState;
+import io.newsdelta.ingest.state.StateWrites;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,6 +37,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -85,6 +87,8 @@ public final class ArticleWatcher implements ArticleSink {
   /** Checks in flight (from before the fetch to the acknowledgement of the state write), by token: feed URL. */
   private final Map<Object, String> inFlight = new HashMap<>();
   private final DueQueue due = new DueQueue();
+  /** Mine articles whose latest state (after unchanged checks) is kept but not written yet ({@link StateWrites}). */
+  private final Set<String> unwritten = new HashSet<>();
   private final HostQueues hosts;
   private final RobotsCache robots;
   private final Set<String> feedsWithoutRobots;
@@ -214,6 +218,8 @@ public final class ArticleWatcher implements ArticleSink {
   public boolean release(Collection<String> feedUrls, Duration handOver) {
     long deadline = System.nanoTime() + handOver.toNanos();
     Set<String> feeds = Set.copyOf(feedUrls);
+    // The states kept unwritten go to Kafka first: the next owner reads them (the wait below covers them).
+    writeUnwritten(s -> feeds.contains(s.feedUrl()));
     synchronized (lock) {
       book.disown(feeds).forEach(due::remove);
       while (inFlight.values().stream().anyMatch(feeds::contains)) {
@@ -284,9 +290,43 @@ public final class ArticleWatcher implements ArticleSink {
     }
   }
 
-  /** No new check starts from now on; those in flight finish (see {@link #awaitIdle}). */
+  /**
+   * No new check starts from now on; those in flight finish, and the states kept unwritten are written (see
+   * {@link #awaitIdle}, which waits for both).
+   */
   public void pause() {
-    paused = true;
+    synchronized (lock) {
+      paused = true;
+    }
+    writeUnwritten(s -> true);
+  }
+
+  /** Writes the kept states of the mine articles that {@code which} selects, each a write in flight until acked. */
+  private void writeUnwritten(java.util.function.Predicate<ArticleState> which) {
+    List<ArticleState> states = new ArrayList<>();
+    List<Object> tokens = new ArrayList<>();
+    synchronized (lock) {
+      for (java.util.Iterator<String> it = unwritten.iterator(); it.hasNext(); ) {
+        ArticleState s = book.mine(it.next()).orElse(null);
+        if (s == null) {
+          it.remove();
+        } else if (which.test(s)) {
+          it.remove();
+          Object token = new Object();
+          inFlight.put(token, s.feedUrl());
+          states.add(s);
+          tokens.add(token);
+        }
+      }
+    }
+    for (int i = 0; i < states.size(); i++) {
+      Object token = tokens.get(i);
+      counters.stateWrites.increment();
+      publisher.saveState(states.get(i), () -> done(token));
+    }
+    if (!states.isEmpty()) {
+      LOG.debug("Wrote {} article states kept since their unchanged checks", states.size());
+    }
   }
 
   /** No new check starts from now on; those in flight are abandoned rather than reported. */
@@ -527,9 +567,11 @@ public final class ArticleWatcher implements ArticleSink {
         counters.notModified.increment();
         ArticleChecks.Outcome outcome =
             ArticleChecks.afterNotModified(before, schedule, response.receivedAt(), response.uri().toString());
-        saving = outcome.lifecycle() == null
-            ? save(outcome.state(), token)
-            : publish(before, lifecycleEvent(before, response.receivedAt(), 304, outcome), outcome.state(), token);
+        if (outcome.lifecycle() != null) {
+          saving = publish(before, lifecycleEvent(before, response.receivedAt(), 304, outcome), outcome.state(), token);
+        } else if (StateWrites.mustWrite(before, outcome.state()) || !keep(outcome.state())) {
+          saving = save(outcome.state(), token);
+        }
       } else {
         saving = taken(before, url, response, token);
       }
@@ -709,13 +751,37 @@ public final class ArticleWatcher implements ArticleSink {
    */
   private boolean save(ArticleState state, Object token) {
     synchronized (lock) {
+      unwritten.remove(state.articleId());
       if (book.update(state) && state.nextCheckAt() != null) {
         due.schedule(state.articleId(), state.nextCheckAt());
         wakeup = true;
         lock.notifyAll();
       }
     }
+    counters.stateWrites.increment();
     publisher.saveState(state, () -> done(token));
+    return true;
+  }
+
+  /**
+   * Keeps the state of an unchanged check and queues the next check without writing it yet ({@link StateWrites}),
+   * unless the watcher is pausing (stopping), when nothing kept would be written any more.
+   *
+   * @return whether it was kept (the check ends now); false: write it
+   */
+  private boolean keep(ArticleState state) {
+    synchronized (lock) {
+      if (paused) {
+        return false;
+      }
+      if (book.update(state) && state.nextCheckAt() != null) {
+        unwritten.add(state.articleId());
+        due.schedule(state.articleId(), state.nextCheckAt());
+        wakeup = true;
+        lock.notifyAll();
+      }
+    }
+    counters.stateWritesKept.increment();
     return true;
   }
 

@@ -13,6 +13,8 @@ public final class IngestCounters {
   final LongAdder published = new LongAdder();
   final LongAdder unchangedText = new LongAdder();
   final LongAdder failures = new LongAdder();
+  final LongAdder stateWrites = new LongAdder();
+  final LongAdder stateWritesKept = new LongAdder();
 
   /**
    * A snapshot.
@@ -23,13 +25,15 @@ public final class IngestCounters {
    * @param published raw versions published
    * @param unchangedText bodies that differed from the last one published but not in their text
    * @param failures checks that failed
+   * @param stateWrites article states written to the state topic
+   * @param stateWritesKept states of unchanged checks kept in memory instead of written at once
    */
   public record Snapshot(long checks, long notModified, long fullFetches, long published, long unchangedText,
-      long failures) {}
+      long failures, long stateWrites, long stateWritesKept) {}
 
   /** The counts now. */
   public Snapshot snapshot() {
     return new Snapshot(checks.sum(), notModified.sum(), fullFetches.sum(), published.sum(), unchangedText.sum(),
-        failures.sum());
+        failures.sum(), stateWrites.sum(), stateWritesKept.sum());
   }
 }

@@ -3,7 +3,10 @@ package io.newsdelta.ingest.fetch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.newsdelta.config.IngestConfig;
 import io.newsdelta.ingest.fetch.FetchException.Reason;
+import io.newsdelta.ingest.host.HostGate;
+import io.newsdelta.ingest.host.HostLimits;
 import io.newsdelta.net.AddressPolicy;
 import io.newsdelta.testsupport.CountingSite;
 import io.newsdelta.testsupport.LocalWebServer;
@@ -19,6 +22,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.ArrayList;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,6 +48,38 @@ class HttpFetcherIT {
   @AfterEach
   void stop() {
     web.close();
+  }
+
+  @Test
+  void shouldLetEveryHopThroughItsHostsGateRedirectsToAnotherHostIncluded() {
+    // Host A redirects to pages of host B, which is also fetched directly; B allows one request at a time, 150 ms
+    // apart. Six fetches at once: the direct ones and the redirect hops share B's limit.
+    try (CountingSite a = CountingSite.start("127.0.0.4"); CountingSite b = CountingSite.start("127.0.0.5");
+        HostGate gate = new HostGate(new HostLimits(4, Duration.ZERO,
+            List.of(new IngestConfig.HostLimit("127.0.0.5", 1, Duration.ofMillis(150)))))) {
+      List<CompletableFuture<FetchedResponse>> fetches = new ArrayList<>();
+      HttpFetcher gated = HttpFetcher.builder().addressPolicy(AddressPolicy.WITH_LOOPBACK).hostGate(gate)
+          .timeout(Duration.ofSeconds(1)).build();
+      for (int i = 0; i < 6; i++) {
+        b.serve("/page/" + i, CountingSite.Page.html("<p>page " + i + "</p>").withDelay(50));
+        if (i % 2 == 0) {
+          a.serve("/r/" + i, CountingSite.Page.of(302, null, new byte[0])
+              .withHeader("Location", b.url("/page/" + i).toString()));
+          fetches.add(gated.fetch(a.url("/r/" + i), Map.of(), ContentTypes::isHtml));
+        } else {
+          fetches.add(gated.fetch(b.url("/page/" + i), Map.of(), ContentTypes::isHtml));
+        }
+      }
+      // Six hops to B, 150 ms apart: about 750 ms of waiting, none of it counted against the 1 s timeout.
+      fetches.forEach(f -> assertThat(f.join().status()).isEqualTo(200));
+
+      assertThat(b.requests()).hasSize(6);
+      assertThat(b.maxInFlight()).isEqualTo(1);
+      assertThat(b.minGapMillis("/")).isGreaterThanOrEqualTo(100);
+      assertThat(gate.seen("127.0.0.5").maxInFlight()).isEqualTo(1);
+      assertThat(gate.seen("127.0.0.5").minGap()).isGreaterThanOrEqualTo(Duration.ofMillis(150));
+      assertThat(a.requests()).hasSize(3);
+    }
   }
 
   @Test
