@@ -17,7 +17,7 @@ final class NotifierKeys {
       List.of("name", "kind", "url", "secret", "secret-file", "chat-id", "to", "digest");
   private static final List<String> SUBSCRIPTION_FIELDS =
       List.of("name", "feeds", "url-pattern", "text", "headline-changed", "min-words", "include-minor", "kinds",
-          "channels");
+          "channels", "digest");
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private NotifierKeys() {}

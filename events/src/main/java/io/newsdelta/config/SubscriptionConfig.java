@@ -20,6 +20,9 @@ import java.util.regex.PatternSyntaxException;
  * @param includeMinor false leaves minor changes out (default true)
  * @param kinds change kinds: {@code edit}, {@code removed}, {@code moved}, {@code restored}
  * @param channels where the matching changes go, by channel name
+ * @param digest e-mail channels only: collect this subscription's changes for this long ({@code 1h}, any
+ *     duration) and mail them as one digest per period; null sends each change at once (or in the channel's own
+ *     {@code digest})
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SubscriptionConfig(
@@ -31,7 +34,8 @@ public record SubscriptionConfig(
     @JsonProperty("min-words") Integer minWords,
     @JsonProperty("include-minor") Boolean includeMinor,
     List<String> kinds,
-    List<String> channels) {
+    List<String> channels,
+    String digest) {
   /** The change kinds of DESIGN.md. */
   public static final List<String> KINDS = List.of("edit", "removed", "moved", "restored");
 
@@ -53,6 +57,13 @@ public record SubscriptionConfig(
         throw ConfigException.badValue(key + ".kinds", kind, "one of " + KINDS);
       }
     }
+    if (digest != null) {
+      try {
+        Check.positive(key + ".digest", Durations.parse(digest));
+      } catch (IllegalArgumentException e) {
+        throw ConfigException.badValue(key + ".digest", digest, "a duration such as 1h or 30m");
+      }
+    }
     for (String term : text) {
       if (term == null || term.isBlank()) {
         throw ConfigException.badValue(key + ".text", "", "words or a /regex/");
@@ -65,6 +76,17 @@ public record SubscriptionConfig(
         }
       }
     }
+  }
+
+  /** A subscription that sends its changes at once (no digest of its own). */
+  public SubscriptionConfig(String name, List<String> feeds, String urlPattern, List<String> text,
+      Boolean headlineChanged, Integer minWords, Boolean includeMinor, List<String> kinds, List<String> channels) {
+    this(name, feeds, urlPattern, text, headlineChanged, minWords, includeMinor, kinds, channels, null);
+  }
+
+  /** The digest period, or null when this subscription has none. */
+  public java.time.Duration digestPeriod() {
+    return digest == null ? null : Durations.parse(digest);
   }
 
   /** Whether a text term is a {@code /regex/} (or {@code /regex/i}, any case) rather than words. */

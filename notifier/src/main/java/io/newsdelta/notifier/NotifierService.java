@@ -19,6 +19,7 @@ import io.newsdelta.notifier.channel.Channels;
 import io.newsdelta.notifier.delivery.Deliveries;
 import io.newsdelta.notifier.delivery.KafkaDeadLetters;
 import io.newsdelta.notifier.sse.ChangeStream;
+import io.newsdelta.notifier.subscription.FeedOf;
 import io.newsdelta.notifier.subscription.SubscriptionApi;
 import io.newsdelta.notifier.subscription.SubscriptionRouting;
 import io.newsdelta.notifier.subscription.SubscriptionStore;
@@ -107,20 +108,36 @@ public final class NotifierService implements AutoCloseable {
    */
   public NotifierService(NotifierConfig config, HistoryConfig historyConfig, String bootstrapServers,
       List<Routes> routes, ServiceMetrics metrics, Readiness readiness, AddressPolicy addressPolicy) {
+    this(config, historyConfig, bootstrapServers, routes, metrics, readiness, addressPolicy, "");
+  }
+
+  /**
+   * The same, reading the versions and changes of the diff worker's topic generation {@code topicGeneration}
+   * ({@code diff-worker.topic-generation}: "" for the original topics, {@code g2} for
+   * {@code newsdelta.article-changes.g2} …): the delivery lanes, {@code /events} and the history materialiser
+   * all read what the worker writes.
+   */
+  public NotifierService(NotifierConfig config, HistoryConfig historyConfig, String bootstrapServers,
+      List<Routes> routes, ServiceMetrics metrics, Readiness readiness, AddressPolicy addressPolicy,
+      String topicGeneration) {
+    String generation = topicGeneration == null ? "" : topicGeneration;
+    String changesTopic = generation.isEmpty()
+        ? io.newsdelta.events.Topics.ARTICLE_CHANGES : io.newsdelta.events.Topics.ARTICLE_CHANGES + "." + generation;
     if (bootstrapServers == null || bootstrapServers.isBlank()) {
       throw new NewsdeltaException("the notifier needs Kafka: kafka.bootstrap-servers is empty");
     }
     this.config = config;
     this.bootstrapServers = bootstrapServers;
     this.history = HistoryStore.open(historyConfig.databaseUrl());
-    this.materialiser = new Materialiser(bootstrapServers, history.writer());
+    this.materialiser = new Materialiser(bootstrapServers, history.writer(), generation);
     this.deadLetters = new KafkaDeadLetters(bootstrapServers);
     Clock clock = Clock.systemUTC();
     this.subscriptions = new SubscriptionStore(bootstrapServers);
-    SubscriptionRouting routing = new SubscriptionRouting(config.subscriptions(), subscriptions::all);
+    SubscriptionRouting routing = new SubscriptionRouting(config.subscriptions(), subscriptions::all,
+        FeedOf.from(history.reader()));
     this.subscriptionApi = new SubscriptionApi(routing, subscriptions,
         new HashSet<>(config.allChannels().stream().map(c -> c.name()).toList()), config.apiToken());
-    this.changeStream = new ChangeStream(bootstrapServers);
+    this.changeStream = new ChangeStream(bootstrapServers, changesTopic);
     List<Routes> allRoutes = new ArrayList<>(routes);
     if (metrics != null) {
       allRoutes.add(app -> app.get("/metrics", ctx -> ctx.contentType(ServiceMetrics.CONTENT_TYPE).result(metrics.scrape())));
@@ -136,9 +153,12 @@ public final class NotifierService implements AutoCloseable {
         new HistoryView(history.reader(), Clock.systemUTC()), this::healthy,
         () -> history.ready() && !materialiser.failed(), checks::notReady, allRoutes);
     DeliveryMeters meters = metrics == null ? null : new DeliveryMeters(metrics.registry(), clock);
-    this.changes = new Deliveries(bootstrapServers, config,
+    this.changes = new Deliveries(bootstrapServers, changesTopic, config,
         meters == null ? Channels.of(config, clock, addressPolicy) : meters.wrap(Channels.of(config, clock, addressPolicy)), routing,
         meters == null ? deadLetters : meters.wrap(deadLetters), clock);
+    if (meters != null) {
+      meters.lanes(changes.lanes());
+    }
   }
 
   /** Starts following the topics and serving the pages; returns at once. */

@@ -37,13 +37,14 @@ public final class SubscriptionsCommand implements Runnable {
     @Mixin ClusterSource source;
     @Parameters(index = "0", paramLabel = "NAME") String name;
     @Option(names = "--channel", required = true, paramLabel = "NAME", description = "a channel to send to (repeat)") List<String> channels;
-    @Option(names = "--feed", paramLabel = "URL", description = "only articles of this feed (repeat)") List<String> feeds;
+    @Option(names = "--feed", paramLabel = "URL", description = "only articles of this feed, by URL or name (repeat)") List<String> feeds;
     @Option(names = "--url-pattern", paramLabel = "GLOB", description = "article URL glob, e.g. */politics/*") String urlPattern;
     @Option(names = "--text", paramLabel = "WORDS|/RE/", description = "words or /regex/ in inserted or deleted text (repeat)") List<String> text;
     @Option(names = "--headline-changed", description = "only headline changes") Boolean headlineChanged;
     @Option(names = "--min-words", paramLabel = "N", description = "at least N words added plus removed") Integer minWords;
     @Option(names = "--exclude-minor", description = "leave minor changes out") boolean excludeMinor;
     @Option(names = "--kind", paramLabel = "KIND", description = "edit, removed, moved, restored (repeat)") List<String> kinds;
+    @Option(names = "--digest", paramLabel = "DURATION", description = "e-mail channels: one digest of this subscription per period, e.g. 1h") String digest;
     @Spec CommandSpec spec;
 
     @Override
@@ -51,7 +52,7 @@ public final class SubscriptionsCommand implements Runnable {
       try {
         NotifierConfig config = source.config().notifier();
         SubscriptionConfig s = new SubscriptionConfig(name, feeds, urlPattern, text, headlineChanged, minWords,
-            excludeMinor ? Boolean.FALSE : null, kinds, channels);
+            excludeMinor ? Boolean.FALSE : null, kinds, channels, digest);
         List<String> known = config.allChannels().stream().map(c -> c.name()).toList();
         for (String c : s.channels()) {
           if (!known.contains(c)) {

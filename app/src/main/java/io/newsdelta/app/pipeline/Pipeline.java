@@ -73,7 +73,8 @@ public final class Pipeline implements AutoCloseable {
       pipeline.readiness.add("kafka", reachable::notReady);
       if (services.contains(Service.NOTIFIER)) {
         pipeline.notifier = new NotifierService(config.notifier(), config.history(), pipeline.bootstrapServers,
-            List.of(), pipeline.metrics, pipeline.readiness, config.network().policy());
+            List.of(), pipeline.metrics, pipeline.readiness, config.network().policy(),
+            config.diffWorker().topicGeneration());
         pipeline.started.push(pipeline.notifier);
         pipeline.notifier.start();
       }

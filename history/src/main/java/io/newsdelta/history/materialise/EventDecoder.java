@@ -54,11 +54,33 @@ final class EventDecoder {
     return batch.build();
   }
 
+  /**
+   * The four topics, with the versions and changes of the diff worker's generation {@code generation}
+   * ({@code diff-worker.topic-generation}; "" for the original topics).
+   */
+  static List<String> topics(String generation) {
+    if (generation == null || generation.isEmpty()) {
+      return TOPICS;
+    }
+    return List.of(Topics.ARTICLE_VERSIONS + "." + generation, Topics.ARTICLE_CHANGES + "." + generation,
+        Topics.FEEDS, Topics.INGEST_STATE);
+  }
+
+  /** The topic a record's topic is a generation of ({@code newsdelta.article-changes.g2}: the changes). */
+  private static String base(String topic) {
+    for (String t : List.of(Topics.ARTICLE_VERSIONS, Topics.ARTICLE_CHANGES)) {
+      if (topic.startsWith(t + ".")) {
+        return t;
+      }
+    }
+    return topic;
+  }
+
   private static void add(EventBatch.Builder batch, ConsumerRecord<String, byte[]> rec) throws IOException {
     if (rec.value() == null) {
       return; // a tombstone: the history keeps what it knew
     }
-    switch (rec.topic()) {
+    switch (base(rec.topic())) {
       case Topics.ARTICLE_VERSIONS -> batch.add(Json.read(rec.value(), ArticleVersion.class));
       case Topics.ARTICLE_CHANGES -> batch.add(Json.read(rec.value(), ArticleChange.class));
       case Topics.FEEDS -> batch.add(Json.read(rec.value(), FeedRegistration.class));

@@ -34,6 +34,7 @@ public final class Materialiser implements AutoCloseable {
   private final HistoryWriter writer;
   private final KafkaConsumer<String, byte[]> consumer;
   private final Thread thread;
+  private final java.util.List<String> topics;
   private final CountDownLatch stopping = new CountDownLatch(1);
   private final AtomicLong written = new AtomicLong();
   private volatile boolean started;
@@ -41,6 +42,15 @@ public final class Materialiser implements AutoCloseable {
   private volatile boolean assigned;
 
   public Materialiser(String bootstrapServers, HistoryWriter writer) {
+    this(bootstrapServers, writer, "");
+  }
+
+  /**
+   * A materialiser of the versions and changes of the diff worker's topic generation {@code generation}
+   * ({@code diff-worker.topic-generation}, "" for the original topics), with the feeds and ingest's state.
+   */
+  public Materialiser(String bootstrapServers, HistoryWriter writer, String generation) {
+    this.topics = EventDecoder.topics(generation);
     this.writer = writer;
     this.consumer = new KafkaConsumer<>(EventDecoder.consumerProps(bootstrapServers, "newsdelta-history"),
         new StringDeserializer(), new ByteArrayDeserializer());
@@ -76,7 +86,7 @@ public final class Materialiser implements AutoCloseable {
 
   private void run() {
     try {
-      consumer.subscribe(EventDecoder.TOPICS, new ConsumerRebalanceListener() {
+      consumer.subscribe(topics, new ConsumerRebalanceListener() {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {}
 

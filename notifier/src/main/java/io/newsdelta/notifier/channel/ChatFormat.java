@@ -56,27 +56,7 @@ public interface ChatFormat {
 
   /** Discord webhooks: {@code content} in Discord markdown, 2,000 characters, no mentions. */
   ChatFormat DISCORD = text -> {
-    AlertText.Markup md = new AlertText.Markup() {
-      public String text(String s) {
-        return s.replaceAll("([\\\\*_~`|>\\[\\]()#@-])", "\\\\$1");
-      }
-
-      public String strong(String s) {
-        return "**" + text(s) + "**";
-      }
-
-      public String deleted(String s) {
-        return "~~" + text(s) + "~~";
-      }
-
-      public String inserted(String s) {
-        return "**" + text(s) + "**";
-      }
-
-      public String link(String label, URI url) {
-        return "[" + text(label) + "](<" + url + ">)";
-      }
-    };
+    AlertText.Markup md = MarkdownMarkup.DISCORD;
     ObjectNode root = Json.mapper().createObjectNode();
     root.put("content", text.render(md, "\n", 2000, text.linkLabel()));
     root.putObject("allowed_mentions").putArray("parse");
@@ -85,27 +65,7 @@ public interface ChatFormat {
 
   /** Microsoft Teams Workflows webhooks: a message with one Adaptive Card (1.4) and a button to the diff. */
   ChatFormat TEAMS = text -> {
-    AlertText.Markup card = new AlertText.Markup() {
-      public String text(String s) {
-        return s.replaceAll("([\\\\*_~`\\[\\]])", "\\\\$1");
-      }
-
-      public String strong(String s) {
-        return "**" + text(s) + "**";
-      }
-
-      public String deleted(String s) {
-        return "_−" + text(s) + "_"; // Adaptive Card markdown has no strikethrough
-      }
-
-      public String inserted(String s) {
-        return "**+" + text(s) + "**";
-      }
-
-      public String link(String label, URI url) {
-        return "[" + text(label) + "](" + url + ")";
-      }
-    };
+    AlertText.Markup card = MarkdownMarkup.TEAMS;
     ObjectNode root = Json.mapper().createObjectNode();
     root.put("type", "message");
     ObjectNode attachment = root.putArray("attachments").addObject();

@@ -15,4 +15,13 @@ public interface DigestChannel extends Channel {
    * @throws InterruptedException when the thread is interrupted while waiting for the answer
    */
   Attempt sendDigest(List<ChangeEvent> events) throws InterruptedException;
+
+  /**
+   * The same for the digest of one subscription ({@code subscription} its name, or null for the channel's own).
+   *
+   * @throws InterruptedException when the thread is interrupted while waiting for the answer
+   */
+  default Attempt sendDigest(List<ChangeEvent> events, String subscription) throws InterruptedException {
+    return sendDigest(events);
+  }
 }

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -16,10 +17,9 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * POSTs to one endpoint with a client of its own (a bulkhead: one endpoint's connections never wait for
@@ -35,6 +35,8 @@ public final class HttpPoster implements AutoCloseable {
   private final HttpClient client;
   private final Duration timeout;
   private final AddressPolicy addressPolicy;
+  /** The attempts' timeouts: a timer thread that only interrupts, it does no work. */
+  private final ScheduledThreadPoolExecutor timeouts = watchdog();
 
   /** A poster to public addresses only that gives up on an attempt after {@code timeout} in all. */
   public HttpPoster(Duration timeout) {
@@ -78,10 +80,14 @@ public final class HttpPoster implements AutoCloseable {
         HttpRequest.newBuilder(url).timeout(timeout).header("User-Agent", USER_AGENT)
             .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     headers.forEach(request::header);
-    CompletableFuture<HttpResponse<String>> exchange =
-        client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    // The blocking send, not sendAsync: the JDK's sendAsync finishes every exchange on the CompletableFuture
+    // default executor, which on a machine of 2 cores or fewer starts a new thread for each task — a thread per
+    // delivery, most of the CPU one cost. The whole-exchange timeout is kept by a watchdog that interrupts the
+    // sending thread, and send() cancels its exchange when interrupted.
+    Watchdog watchdog = new Watchdog(Thread.currentThread());
+    watchdog.task = timeouts.schedule(watchdog::fire, timeout.toMillis(), TimeUnit.MILLISECONDS);
     try {
-      HttpResponse<String> response = exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       int status = response.statusCode();
       if (status >= 200 && status < 300) {
         return Attempt.delivered(status);
@@ -89,25 +95,62 @@ public final class HttpPoster implements AutoCloseable {
       return Attempt.rejected(
           status, "HTTP " + status + " from " + shownAs + excerpt(response.body()),
           retryAfter(response.headers().firstValue("Retry-After").orElse(null), ZonedDateTime.now()));
-    } catch (TimeoutException e) {
-      exchange.cancel(true); // aborts the exchange, so a stalled body does not keep its connection
+    } catch (InterruptedException e) {
+      if (watchdog.finish()) {
+        return Attempt.unreachable(
+            "no complete answer from " + shownAs + " within " + timeout.toMillis() + " ms (connect, headers and body)");
+      }
+      throw e;
+    } catch (HttpConnectTimeoutException e) {
+      return Attempt.unreachable("no connection to " + shownAs + " within " + timeout.toMillis() + " ms");
+    } catch (HttpTimeoutException e) {
+      watchdog.finish();
       return Attempt.unreachable(
           "no complete answer from " + shownAs + " within " + timeout.toMillis() + " ms (connect, headers and body)");
-    } catch (InterruptedException e) {
-      exchange.cancel(true);
-      throw e;
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof HttpConnectTimeoutException) {
-        return Attempt.unreachable("no connection to " + shownAs + " within " + timeout.toMillis() + " ms");
+    } catch (ConnectException e) {
+      return Attempt.unreachable("connection refused by " + shownAs + " (is the receiver running?)");
+    } catch (IOException e) {
+      if (watchdog.finish()) {
+        return Attempt.unreachable(
+            "no complete answer from " + shownAs + " within " + timeout.toMillis() + " ms (connect, headers and body)");
       }
-      if (cause instanceof ConnectException) {
-        return Attempt.unreachable("connection refused by " + shownAs + " (is the receiver running?)");
+      return Attempt.unreachable("I/O error talking to " + shownAs + ": " + e);
+    } finally {
+      watchdog.finish();
+    }
+  }
+
+  /**
+   * Interrupts the sending thread once the attempt's time is up, and never after the attempt ended: both sides
+   * take the same lock, so an interrupt it sent is always seen (and cleared) by {@link #finish()}.
+   */
+  private static final class Watchdog {
+    private final Thread sender;
+    private ScheduledFuture<?> task;
+    private boolean finished;
+    private boolean fired;
+
+    Watchdog(Thread sender) {
+      this.sender = sender;
+    }
+
+    synchronized void fire() {
+      if (!finished) {
+        fired = true;
+        sender.interrupt();
       }
-      if (cause instanceof IOException) {
-        return Attempt.unreachable("I/O error talking to " + shownAs + ": " + cause);
+    }
+
+    /** Ends the watch; true when it fired (its interrupt is cleared then). */
+    synchronized boolean finish() {
+      if (!finished) {
+        finished = true;
+        task.cancel(false);
       }
-      return Attempt.unreachable("cannot post to " + shownAs + ": " + cause);
+      if (fired) {
+        Thread.interrupted();
+      }
+      return fired;
     }
   }
 
@@ -130,6 +173,18 @@ public final class HttpPoster implements AutoCloseable {
         return null;
       }
     }
+  }
+
+  private static ScheduledThreadPoolExecutor watchdog() {
+    ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
+      Thread t = new Thread(r, "notifier-attempt-timeouts");
+      t.setDaemon(true);
+      return t;
+    });
+    timer.setRemoveOnCancelPolicy(true); // a cancelled timeout is gone at once, not kept until it is due
+    timer.setKeepAliveTime(30, TimeUnit.SECONDS); // an idle poster keeps no thread
+    timer.allowCoreThreadTimeOut(true);
+    return timer;
   }
 
   private static String excerpt(String body) {
@@ -161,5 +216,6 @@ public final class HttpPoster implements AutoCloseable {
   @Override
   public void close() {
     // HttpClient is AutoCloseable only from Java 21; its threads end once it is unreachable.
+    timeouts.shutdownNow();
   }
 }

@@ -9,27 +9,7 @@ import java.net.URI;
  * title; the configured URL is the topic's ({@code https://ntfy.sh/TOPIC}). Markdown on; 4,096 characters.
  */
 public final class NtfyFormat implements ChatFormat {
-  private static final AlertText.Markup MARKDOWN = new AlertText.Markup() {
-    public String text(String s) {
-      return s.replaceAll("([\\\\*_~`\\[\\]])", "\\\\$1");
-    }
-
-    public String strong(String s) {
-      return "**" + text(s) + "**";
-    }
-
-    public String deleted(String s) {
-      return "~~" + text(s) + "~~";
-    }
-
-    public String inserted(String s) {
-      return "**" + text(s) + "**";
-    }
-
-    public String link(String label, URI url) {
-      return "[" + text(label) + "](" + url + ")";
-    }
-  };
+  private static final AlertText.Markup MARKDOWN = MarkdownMarkup.NTFY;
 
   private final String topic;
 

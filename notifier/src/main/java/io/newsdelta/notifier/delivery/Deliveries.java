@@ -20,6 +20,13 @@ public final class Deliveries implements AutoCloseable {
   public Deliveries(
       String bootstrapServers, NotifierConfig config, List<Channel> channels, Routing routing, DeadLetters deadLetters,
       Clock clock) {
+    this(bootstrapServers, io.newsdelta.events.Topics.ARTICLE_CHANGES, config, channels, routing, deadLetters, clock);
+  }
+
+  /** The same, every lane reading {@code changesTopic} (the diff worker's generation of the changes topic). */
+  public Deliveries(
+      String bootstrapServers, String changesTopic, NotifierConfig config, List<Channel> channels, Routing routing,
+      DeadLetters deadLetters, Clock clock) {
     this.channels = List.copyOf(channels);
     NotifierConfig.Delivery settings = config.delivery();
     LaneStart start = channels.isEmpty() ? null : LaneStart.read(bootstrapServers, clock.instant());
@@ -34,7 +41,7 @@ public final class Deliveries implements AutoCloseable {
               deadLetters,
               stop,
               clock);
-      lanes.add(new DeliveryLane(bootstrapServers, delivery, routing, start, stop, settings.maxInFlight(),
+      lanes.add(new DeliveryLane(bootstrapServers, changesTopic, delivery, routing, start, stop, settings.maxInFlight(),
           settings.attemptTimeout()));
     }
   }

@@ -52,7 +52,8 @@ import org.slf4j.MDC;
  * has no committed position yet starts where {@link LaneStart} says.
  *
  * <p>A {@link DigestChannel} with a period collects its changes instead and sends them as one message once the
- * oldest has waited the period (or {@link #MAX_DIGEST} are waiting), one digest at a time.
+ * oldest has waited the period (or {@link #MAX_DIGEST} are waiting), one digest at a time. Without a period of its
+ * own, it collects the changes a subscription with a {@code digest} routes to it into one digest per subscription.
  */
 public final class DeliveryLane implements AutoCloseable {
   /** The consumer group of the notifier before channels had lanes; new lanes start from its position. */
@@ -68,6 +69,7 @@ public final class DeliveryLane implements AutoCloseable {
   private static final Duration POLL = Duration.ofMillis(100);
 
   private final KafkaConsumer<String, byte[]> consumer;
+  private final String changesTopic;
   private final String channel;
   private final RetryingDelivery delivery;
   private final Routing routing;
@@ -86,13 +88,36 @@ public final class DeliveryLane implements AutoCloseable {
   private volatile boolean failed;
   private volatile boolean disabled;
   private boolean paused;
-  /** The digest period of a digest channel, or null: each change is sent alone. */
+  /** The digest period of a digest channel, or null: each change is sent alone (or in a subscription's digest). */
   private final Duration digestPeriod;
-  /** A digest channel's changes collected for the next digest, in reading order (poll thread only). */
-  private final List<Pending> digest = new ArrayList<>();
-  /** When the oldest change of {@link #digest} was written (its record timestamp, epoch ms). */
-  private long digestOldest;
+  /** Whether the channel can send digests at all (e-mail). */
+  private final boolean digests;
+  /**
+   * The digests being collected, in reading order within each (poll thread only): the channel's own
+   * ({@link #CHANNEL_DIGEST}) or one per subscription with a {@code digest}.
+   */
+  private final Map<String, Digest> collecting = new java.util.LinkedHashMap<>();
   private volatile boolean digestSending;
+  /** Records on the topic this lane has not read yet, as the consumer last knew (poll thread writes). */
+  private volatile long unread;
+  /** How many changes {@link #collecting} holds, for other threads (the gauges). */
+  private volatile int digestSize;
+
+  /** The key of a channel's own digest among {@link #collecting} (no subscription is named so: names are not blank). */
+  private static final String CHANNEL_DIGEST = "";
+
+  /** The changes of one digest being collected, and when the oldest of them was written (record time, epoch ms). */
+  private static final class Digest {
+    final String subscription;
+    final Duration period;
+    final List<Pending> changes = new ArrayList<>();
+    long oldest;
+
+    Digest(String subscription, Duration period) {
+      this.subscription = subscription;
+      this.period = period;
+    }
+  }
 
   /** One change on its way to the channel. */
   private record Pending(TopicPartition tp, long offset, String key, ChangeEvent event, PartitionProgress progress) {}
@@ -113,6 +138,17 @@ public final class DeliveryLane implements AutoCloseable {
   public DeliveryLane(
       String bootstrapServers, RetryingDelivery delivery, Routing routing, LaneStart laneStart, StopSignal stop,
       int maxInFlight, Duration drainTimeout) {
+    this(bootstrapServers, Topics.ARTICLE_CHANGES, delivery, routing, laneStart, stop, maxInFlight, drainTimeout);
+  }
+
+  /**
+   * The same reading {@code changesTopic}: the changes topic of the diff worker's generation
+   * ({@code diff-worker.topic-generation}).
+   */
+  public DeliveryLane(
+      String bootstrapServers, String changesTopic, RetryingDelivery delivery, Routing routing, LaneStart laneStart,
+      StopSignal stop, int maxInFlight, Duration drainTimeout) {
+    this.changesTopic = changesTopic;
     this.channel = delivery.channel().name();
     this.delivery = delivery;
     this.routing = routing;
@@ -120,6 +156,7 @@ public final class DeliveryLane implements AutoCloseable {
     this.stop = stop;
     this.drainTimeout = drainTimeout;
     this.digestPeriod = delivery.channel() instanceof DigestChannel d ? d.digestPeriod() : null;
+    this.digests = delivery.channel() instanceof DigestChannel;
     String threadName = "notifier-lane-" + channel;
     AtomicInteger n = new AtomicInteger();
     this.senders = Executors.newFixedThreadPool(maxInFlight, r -> {
@@ -163,14 +200,16 @@ public final class DeliveryLane implements AutoCloseable {
 
   private void run() {
     try {
-      consumer.subscribe(List.of(Topics.ARTICLE_CHANGES), new Rebalance());
+      consumer.subscribe(List.of(changesTopic), new Rebalance());
       while (running) {
         ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
         for (ConsumerRecord<String, byte[]> rec : records) {
           accept(rec);
         }
         sendDigestWhenDue();
+        digestSize = collected();
         applyBackpressure();
+        unread = currentLag();
         commit(false);
       }
     } catch (WakeupException e) {
@@ -199,20 +238,33 @@ public final class DeliveryLane implements AutoCloseable {
       }
     }
     ChangeEvent event = readable(rec);
-    if (event == null || !routing.wants(channel, event)) {
+    Routing.Route route = event == null ? Routing.Route.NONE : routing.route(channel, event);
+    if (!route.wanted()) {
       settle(tp, rec.offset(), p);
       return;
     }
     String key = rec.key() != null ? rec.key() : String.valueOf(event.change().articleId());
     Pending pending = new Pending(tp, rec.offset(), key, event, p);
-    if (digestPeriod == null) {
+    // The channel's own digest takes everything; else a subscription's digest takes what it matched.
+    String group = digestPeriod != null ? CHANNEL_DIGEST : digests && route.digest() != null ? route.digest() : null;
+    if (group == null) {
       queue.offer(pending);
       return;
     }
-    if (digest.isEmpty()) {
-      digestOldest = rec.timestamp();
+    Digest d = collecting.computeIfAbsent(group,
+        g -> new Digest(g.isEmpty() ? null : g, g.isEmpty() ? digestPeriod : route.period()));
+    if (d.changes.isEmpty()) {
+      d.oldest = rec.timestamp();
     }
-    digest.add(pending);
+    d.changes.add(pending);
+  }
+
+  private int collected() {
+    int n = 0;
+    for (Digest d : collecting.values()) {
+      n += d.changes.size();
+    }
+    return n;
   }
 
   /**
@@ -221,36 +273,43 @@ public final class DeliveryLane implements AutoCloseable {
    * digest, and the changes an earlier digest took are skipped (the commit metadata lists them).
    */
   private void sendDigestWhenDue() {
-    if (digestPeriod == null || digestSending || digest.isEmpty() || !running) {
+    if (digestSending || collecting.isEmpty() || !running) {
       return;
     }
-    boolean due = System.currentTimeMillis() >= digestOldest + digestPeriod.toMillis() || digest.size() >= MAX_DIGEST;
-    if (!due) {
-      return;
-    }
-    List<Pending> batch = new ArrayList<>();
-    for (Pending p : digest.subList(0, Math.min(MAX_DIGEST, digest.size()))) {
-      if (current(p)) {
-        batch.add(p);
+    long now = System.currentTimeMillis();
+    for (Digest d : collecting.values()) {
+      boolean due = !d.changes.isEmpty()
+          && (now >= d.oldest + d.period.toMillis() || d.changes.size() >= MAX_DIGEST);
+      if (!due) {
+        continue;
       }
+      List<Pending> head = d.changes.subList(0, Math.min(MAX_DIGEST, d.changes.size()));
+      List<Pending> batch = new ArrayList<>();
+      for (Pending p : head) {
+        if (current(p)) {
+          batch.add(p);
+        }
+      }
+      head.clear();
+      if (!d.changes.isEmpty()) {
+        d.oldest = now - d.period.toMillis(); // the rest is overdue too: next loop
+      }
+      if (batch.isEmpty()) {
+        continue;
+      }
+      digestSending = true;
+      String subscription = d.subscription;
+      senders.execute(() -> sendDigest(batch, subscription));
+      return; // one digest at a time
     }
-    digest.subList(0, Math.min(MAX_DIGEST, digest.size())).clear();
-    if (!digest.isEmpty()) {
-      digestOldest = System.currentTimeMillis() - digestPeriod.toMillis(); // the rest is overdue too: next loop
-    }
-    if (batch.isEmpty()) {
-      return;
-    }
-    digestSending = true;
-    senders.execute(() -> sendDigest(batch));
   }
 
   /** On a sender thread: one digest; its changes are settled together once it was sent or dead-lettered. */
-  private void sendDigest(List<Pending> batch) {
+  private void sendDigest(List<Pending> batch, String subscription) {
     Outcome outcome = Outcome.ABORTED;
     try {
       MDC.put("channel", channel);
-      outcome = delivery.deliverDigest(batch.stream().map(Pending::event).toList());
+      outcome = delivery.deliverDigest(batch.stream().map(Pending::event).toList(), subscription);
     } catch (RuntimeException e) {
       failed = true;
       LOG.error("Delivery to {} stopped: {}", channel, e.getMessage());
@@ -338,9 +397,31 @@ public final class DeliveryLane implements AutoCloseable {
     }
   }
 
+  /**
+   * Changes read and not settled yet: waiting, being sent, waiting for a retry, or collected for a digest. A dead
+   * endpoint's lane holds up to {@link #MAX_BUFFERED} here and then stops reading (its lag grows instead).
+   */
+  public int pending() {
+    return queue.size() + digestSize;
+  }
+
+  /** How far this lane is behind the topic: the changes it has not read yet plus those {@link #pending()}. */
+  public long lag() {
+    return unread + pending();
+  }
+
+  /** The consumer's own count of records after its position (no request: from the last fetch). */
+  private long currentLag() {
+    long sum = 0;
+    for (TopicPartition tp : consumer.assignment()) {
+      sum += consumer.currentLag(tp).orElse(0);
+    }
+    return sum;
+  }
+
   /** Stops reading while too many changes wait (a dead endpoint), reads again once half of them are gone. */
   private void applyBackpressure() {
-    int buffered = queue.size() + digest.size();
+    int buffered = queue.size() + digestSize;
     if (!paused && buffered >= MAX_BUFFERED) {
       consumer.pause(consumer.assignment());
       paused = true;

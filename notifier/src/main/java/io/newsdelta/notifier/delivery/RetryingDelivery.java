@@ -70,9 +70,15 @@ public final class RetryingDelivery {
    * fails, each of them is dead-lettered on its own, so {@code dlq redrive} resends them one by one.
    */
   public Outcome deliverDigest(List<ChangeEvent> events) {
+    return deliverDigest(events, null);
+  }
+
+  /** The same for the digest of subscription {@code subscription} (null: the channel's own digest). */
+  public Outcome deliverDigest(List<ChangeEvent> events, String subscription) {
     DigestChannel digests = (DigestChannel) channel;
-    String what = "a digest of " + events.size() + " change(s) from " + events.get(0).change().changeId();
-    return deliver(events, what, () -> digests.sendDigest(events));
+    String what = (subscription == null ? "a digest of " : "subscription " + subscription + "'s digest of ")
+        + events.size() + " change(s) from " + events.get(0).change().changeId();
+    return deliver(events, what, () -> digests.sendDigest(events, subscription));
   }
 
   /** One attempt at sending. */

@@ -101,9 +101,19 @@ public final class EmailChannel implements DigestChannel {
    */
   @Override
   public Attempt sendDigest(List<ChangeEvent> events) {
+    return sendDigest(events, null);
+  }
+
+  /**
+   * The same; a subscription's digest names it: "newsdelta digest politics: N changes (first headline, …)", and
+   * even a single change is sent as a digest then, so the reader sees which subscription it came from.
+   */
+  @Override
+  public Attempt sendDigest(List<ChangeEvent> events, String subscription) {
     List<AlertText> texts = events.stream().map(e -> AlertText.of(e.change(), publicUrl)).toList();
-    String subject = events.size() == 1 ? subject(texts.get(0))
-        : "newsdelta digest: " + events.size() + " changes (" + texts.get(0).headline() + ", …)";
+    String subject = events.size() == 1 && subscription == null ? subject(texts.get(0))
+        : "newsdelta digest" + (subscription == null ? "" : " " + subscription) + ": " + events.size()
+            + (events.size() == 1 ? " change (" : " changes (") + texts.get(0).headline() + ", …)";
     StringBuilder plain = new StringBuilder(events.size() + " changes\n");
     Document doc = Document.createShell("");
     doc.title(subject);

@@ -1,6 +1,7 @@
 package io.newsdelta.notifier.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.newsdelta.events.DeadLetter;
@@ -8,7 +9,9 @@ import io.newsdelta.metrics.MetricNames;
 import io.newsdelta.notifier.channel.Attempt;
 import io.newsdelta.notifier.channel.ChangeEvent;
 import io.newsdelta.notifier.channel.Channel;
+import io.newsdelta.notifier.channel.DigestChannel;
 import io.newsdelta.notifier.delivery.DeadLetters;
+import io.newsdelta.notifier.delivery.DeliveryLane;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +23,11 @@ import java.util.List;
  * delivery).
  */
 public final class DeliveryMeters {
+  /** Per {@code channel}: changes its lane read and has not settled (sending, retrying, or in a digest). */
+  public static final String LANE_PENDING = "newsdelta.notifier.lane.pending";
+  /** Per {@code channel}: changes its lane is behind the changes topic (not read yet, plus pending). */
+  public static final String LANE_LAG = "newsdelta.notifier.lane.lag";
+
   private final MeterRegistry registry;
   private final Clock clock;
 
@@ -30,7 +38,18 @@ public final class DeliveryMeters {
 
   /** The channels, each counted. */
   public List<Channel> wrap(List<Channel> channels) {
-    return channels.stream().map(c -> (Channel) new Counted(c)).toList();
+    // A digest channel stays one: the lane tells digests from single sends by the channel's type.
+    return channels.stream().map(c -> c instanceof DigestChannel d ? (Channel) new CountedDigest(d) : new Counted(c)).toList();
+  }
+
+  /** A gauge of each lane's pending changes and one of its lag, tagged with its channel. */
+  public void lanes(List<DeliveryLane> lanes) {
+    for (DeliveryLane lane : lanes) {
+      Gauge.builder(LANE_PENDING, lane, DeliveryLane::pending).tag("channel", lane.channel())
+          .description("Changes the channel's lane read and has not settled yet").register(registry);
+      Gauge.builder(LANE_LAG, lane, DeliveryLane::lag).tag("channel", lane.channel())
+          .description("Changes the channel's lane is behind the changes topic (unread plus pending)").register(registry);
+    }
   }
 
   /** The dead-letter topic, each letter counted as a dead-lettered delivery of its channel. */
@@ -65,8 +84,37 @@ public final class DeliveryMeters {
     }
   }
 
+  /** A digest channel whose attempts are counted, each digest counted as one attempt. */
+  private final class CountedDigest extends Counted implements DigestChannel {
+    private final DigestChannel digests;
+
+    CountedDigest(DigestChannel channel) {
+      super(channel);
+      this.digests = channel;
+    }
+
+    @Override
+    public Duration digestPeriod() {
+      return digests.digestPeriod();
+    }
+
+    @Override
+    public Attempt sendDigest(List<ChangeEvent> events) throws InterruptedException {
+      return sendDigest(events, null);
+    }
+
+    @Override
+    public Attempt sendDigest(List<ChangeEvent> events, String subscription) throws InterruptedException {
+      Attempt attempt = digests.sendDigest(events, subscription);
+      for (ChangeEvent event : events) {
+        attempted(digests.name(), attempt, event);
+      }
+      return attempt;
+    }
+  }
+
   /** A channel whose attempts are counted. */
-  private final class Counted implements Channel {
+  private class Counted implements Channel {
     private final Channel channel;
 
     Counted(Channel channel) {

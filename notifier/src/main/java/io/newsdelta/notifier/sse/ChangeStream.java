@@ -34,11 +34,18 @@ public final class ChangeStream {
   private static final Logger LOG = LoggerFactory.getLogger(ChangeStream.class);
 
   private final String bootstrapServers;
+  private final String changesTopic;
   private final AtomicInteger clients = new AtomicInteger();
 
   /** A stream of the changes on the cluster at {@code bootstrapServers}. */
   public ChangeStream(String bootstrapServers) {
+    this(bootstrapServers, Topics.ARTICLE_CHANGES);
+  }
+
+  /** A stream of the changes on {@code changesTopic} (the diff worker's generation of the changes topic). */
+  public ChangeStream(String bootstrapServers, String changesTopic) {
     this.bootstrapServers = bootstrapServers;
+    this.changesTopic = changesTopic;
   }
 
   /** Adds {@code /events} to {@code app}. */
@@ -64,7 +71,7 @@ public final class ChangeStream {
 
   private void follow(SseClient client, KafkaConsumer<byte[], byte[]> consumer, Map<Integer, Long> resume) {
     try (consumer) {
-      List<TopicPartition> partitions = consumer.partitionsFor(Topics.ARTICLE_CHANGES, Duration.ofSeconds(10)).stream()
+      List<TopicPartition> partitions = consumer.partitionsFor(changesTopic, Duration.ofSeconds(10)).stream()
           .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
       consumer.assign(partitions);
       Map<Integer, Long> position = new TreeMap<>();

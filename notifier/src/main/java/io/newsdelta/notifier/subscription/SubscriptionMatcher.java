@@ -5,6 +5,8 @@ import io.newsdelta.events.ArticleChange;
 import io.newsdelta.events.Hunk;
 import io.newsdelta.notifier.channel.ChangeEvent;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
@@ -18,10 +20,18 @@ public final class SubscriptionMatcher {
 
   private SubscriptionMatcher() {}
 
-  /** Whether {@code event} matches {@code s}. */
+  /** Whether {@code event} matches {@code s}, its feed being the one the change carries (if any). */
   public static boolean matches(SubscriptionConfig s, ChangeEvent event) {
+    return matches(s, event, e -> e.feedUrl() == null ? Set.of() : Set.of(e.feedUrl()));
+  }
+
+  /**
+   * Whether {@code event} matches {@code s}; {@code feedOf} gives the URL and name of the article's feed (asked
+   * only when the subscription names feeds), and an entry of {@code feeds} matches either.
+   */
+  public static boolean matches(SubscriptionConfig s, ChangeEvent event, Function<ChangeEvent, Set<String>> feedOf) {
     ArticleChange c = event.change();
-    if (!s.feeds().isEmpty() && (event.feedUrl() == null || !s.feeds().contains(event.feedUrl()))) {
+    if (!s.feeds().isEmpty() && s.feeds().stream().noneMatch(feedOf.apply(event)::contains)) {
       return false;
     }
     if (s.urlPattern() != null && !s.urlPattern().isBlank()) {
