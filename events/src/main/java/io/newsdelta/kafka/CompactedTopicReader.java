@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * }
  * // to the end, then following on a thread of its own:
  * CompactedTopicReader<String, StoryEvent> reader = new CompactedTopicReader<>(consumer, Topics.STORIES, book::apply);
- * ConsumerRunner<String, StoryEvent> runner = reader.follow("story-view", () -> ready()).start();
+ * ConsumerRunner<String, StoryEvent> runner = reader.follow("story-view", () -> ready()).build().start();
  * }</pre>
  */
 public final class CompactedTopicReader<K, V> {
@@ -92,9 +92,11 @@ public final class CompactedTopicReader<K, V> {
   /**
    * A runner that reads the topic to its end, then calls {@code onCaughtUp} (once; {@link #isCaughtUp()} turns
    * true after it returned) and follows the topic until closed.
-   * Broker trouble is retried as {@link ConsumerRunner} says; until the topic exists it waits for it.
+   * Broker trouble is retried as {@link ConsumerRunner} says; until the topic exists it waits for it. The caller
+   * may set the builder's poll, retry, close timeout and daemon settings (not its setup, handler or step), then
+   * builds and starts it.
    */
-  public ConsumerRunner<K, V> follow(String threadName, Runnable onCaughtUp) {
+  public ConsumerRunner.Builder<K, V> follow(String threadName, Runnable onCaughtUp) {
     return ConsumerRunner.of(threadName, "topic " + topic, consumer)
         .setup(c -> assign(Duration.ofSeconds(5)))
         .handler(this::handle)
@@ -106,8 +108,7 @@ public final class CompactedTopicReader<K, V> {
               caughtUp.countDown();
             }
           }
-        })
-        .build();
+        });
   }
 
   /** True once every partition was read to the end it had when reading began. */

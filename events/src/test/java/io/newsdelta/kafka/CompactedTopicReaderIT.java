@@ -110,7 +110,7 @@ class CompactedTopicReaderIT {
     try (ConsumerRunner<String, String> runner = reader.follow("reader-it-follow", () -> {
       atCaughtUp.putAll(state);
       signals.incrementAndGet();
-    }).start()) {
+    }).build().start()) {
       assertThat(reader.awaitCaughtUp(Duration.ofSeconds(60))).isTrue();
       assertThat(reader.isCaughtUp()).isTrue();
       assertThat(atCaughtUp).containsExactlyInAnyOrderEntriesOf(Map.of("a", "2", "b", "1"));
@@ -127,7 +127,7 @@ class CompactedTopicReaderIT {
     Map<String, String> state = new ConcurrentHashMap<>();
     CompactedTopicReader<String, String> reader =
         new CompactedTopicReader<>(consumer(), topic, r -> apply(state, r.key(), r.value()));
-    try (ConsumerRunner<String, String> runner = reader.follow("reader-it-later", () -> {}).start()) {
+    try (ConsumerRunner<String, String> runner = reader.follow("reader-it-later", () -> {}).build().start()) {
       assertThat(reader.isCaughtUp()).isFalse();
       create(topic, 1);
       assertThat(reader.awaitCaughtUp(Duration.ofSeconds(60))).isTrue();
