@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import javax.management.MBeanServer;
 import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
@@ -48,6 +49,24 @@ public final class KafkaClients {
 
     /** A consumer was built. */
     default void consumer(String service, Consumer<?, ?> consumer) {}
+
+    /**
+     * An observer from two functions; with the metrics, {@code Observer.of(metrics::bind, metrics::bind)} binds
+     * every client's metrics ({@code ServiceMetrics.bind(String, Producer)} and {@code bind(String, Consumer)}).
+     */
+    static Observer of(BiConsumer<String, Producer<?, ?>> producers, BiConsumer<String, Consumer<?, ?>> consumers) {
+      return new Observer() {
+        @Override
+        public void producer(String service, Producer<?, ?> producer) {
+          producers.accept(service, producer);
+        }
+
+        @Override
+        public void consumer(String service, Consumer<?, ?> consumer) {
+          consumers.accept(service, consumer);
+        }
+      };
+    }
   }
 
   private static final Observer NONE = new Observer() {};

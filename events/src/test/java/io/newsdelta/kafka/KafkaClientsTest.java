@@ -10,10 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -94,17 +92,9 @@ class KafkaClientsTest {
   @Test
   void shouldTellTheObserverOfEachProducerAndConsumer() {
     List<String> seen = new ArrayList<>();
-    KafkaClients clients = new KafkaClients(SERVERS, "observed").observed(new KafkaClients.Observer() {
-      @Override
-      public void producer(String service, Producer<?, ?> producer) {
-        seen.add(service + " producer " + producer.metrics().isEmpty());
-      }
-
-      @Override
-      public void consumer(String service, Consumer<?, ?> consumer) {
-        seen.add(service + " consumer " + consumer.metrics().isEmpty());
-      }
-    });
+    KafkaClients clients = new KafkaClients(SERVERS, "observed").observed(KafkaClients.Observer.of(
+        (service, producer) -> seen.add(service + " producer " + producer.metrics().isEmpty()),
+        (service, consumer) -> seen.add(service + " consumer " + consumer.metrics().isEmpty())));
     try (KafkaProducer<String, String> p = clients.producer("out", Map.of(), new StringSerializer(),
             new StringSerializer());
         KafkaConsumer<String, String> c = clients.consumer("in", Map.of(), new StringDeserializer(),
