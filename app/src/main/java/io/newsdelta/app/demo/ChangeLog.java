@@ -4,12 +4,13 @@ import io.newsdelta.events.ArticleChange;
 import io.newsdelta.events.Hunk;
 import io.newsdelta.events.Json;
 import io.newsdelta.events.Topics;
+import io.newsdelta.kafka.ConsumerRunner;
+import io.newsdelta.kafka.KafkaClients;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,41 +19,25 @@ import org.slf4j.LoggerFactory;
 public final class ChangeLog implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ChangeLog.class);
 
-  private final KafkaConsumer<String, String> consumer;
-  private final Thread thread;
+  private final ConsumerRunner<String, String> runner;
 
   private ChangeLog(String bootstrapServers) {
-    consumer =
-        new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "newsdelta-demo-log",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-            new StringDeserializer(),
-            new StringDeserializer());
-    thread = new Thread(this::loop, "demo-change-log");
+    KafkaConsumer<String, String> consumer = new KafkaClients(bootstrapServers, "demo").consumer("log",
+        Map.of(ConsumerConfig.GROUP_ID_CONFIG, "newsdelta-demo-log"), new StringDeserializer(),
+        new StringDeserializer());
+    runner = ConsumerRunner.of("demo-change-log", "the changes in " + Topics.ARTICLE_CHANGES, consumer)
+        .setup(ConsumerRunner.Setup.subscribe(List.of(Topics.ARTICLE_CHANGES)))
+        // A record that is not a change throws NewsdeltaException: the runner skips it with a warning.
+        .handler(record -> LOG.info("{}", describe(Json.read(record.value(), ArticleChange.class))))
+        .poll(Duration.ofSeconds(1))
+        .commit(ConsumerRunner.Commit.SYNC)
+        .build();
   }
 
   public static ChangeLog start(String bootstrapServers) {
     ChangeLog log = new ChangeLog(bootstrapServers);
-    log.consumer.subscribe(java.util.List.of(Topics.ARTICLE_CHANGES));
-    log.thread.start();
+    log.runner.start();
     return log;
-  }
-
-  private void loop() {
-    try {
-      while (!Thread.currentThread().isInterrupted()) {
-        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofSeconds(1))) {
-          LOG.info("{}", describe(Json.read(record.value(), ArticleChange.class)));
-        }
-      }
-    } catch (WakeupException e) {
-      // closing
-    } finally {
-      consumer.close(Duration.ofSeconds(5));
-    }
   }
 
   static String describe(ArticleChange change) {
@@ -74,11 +59,6 @@ public final class ChangeLog implements AutoCloseable {
 
   @Override
   public void close() {
-    consumer.wakeup();
-    try {
-      thread.join(10_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    runner.close();
   }
 }

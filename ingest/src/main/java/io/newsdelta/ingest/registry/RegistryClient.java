@@ -5,6 +5,8 @@ import io.newsdelta.events.CloudEvents;
 import io.newsdelta.events.FeedRegistration;
 import io.newsdelta.events.Json;
 import io.newsdelta.events.Topics;
+import io.newsdelta.kafka.CompactedTopicReader;
+import io.newsdelta.kafka.KafkaClients;
 import io.newsdelta.events.Topics.TopicSpec;
 import io.newsdelta.ingest.publish.IngestPublisher;
 import io.newsdelta.kafka.TopicAdmin;
@@ -24,8 +26,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -79,33 +79,11 @@ public final class RegistryClient {
    * @throws NewsdeltaException when the topic cannot be read to its end within the timeout
    */
   public Map<String, FeedRegistration> list() {
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    props.put(ConsumerConfig.CLIENT_ID_CONFIG, "newsdelta-feeds-list-" + UUID.randomUUID());
-    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
-    long deadline = System.nanoTime() + timeout.toNanos();
     Map<String, FeedRegistration> feeds = new LinkedHashMap<>();
-    try (KafkaConsumer<String, byte[]> consumer =
-        new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-      List<PartitionInfo> infos = consumer.partitionsFor(Topics.FEEDS, timeout);
-      if (infos == null || infos.isEmpty()) {
-        return feeds;
-      }
-      List<TopicPartition> partitions = infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-        if (System.nanoTime() > deadline) {
-          throw new NewsdeltaException("could not read " + Topics.FEEDS + " to its end within " + timeout.toSeconds()
-              + " s; check that the Kafka cluster at " + bootstrapServers + " is healthy");
-        }
-        for (ConsumerRecord<String, byte[]> rec : consumer.poll(Duration.ofMillis(200))) {
-          apply(feeds, rec);
-        }
-      }
+    try (KafkaConsumer<String, byte[]> consumer = new KafkaClients(bootstrapServers, "feeds").consumer("list",
+        Map.of(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis()), new StringDeserializer(),
+        new ByteArrayDeserializer())) {
+      new CompactedTopicReader<>(consumer, Topics.FEEDS, rec -> apply(feeds, rec)).readToEnd(timeout);
       return new TreeMap<>(feeds);
     } catch (KafkaException e) {
       throw new NewsdeltaException("could not read " + Topics.FEEDS + " from " + bootstrapServers + ": "

@@ -5,32 +5,26 @@ import io.newsdelta.events.FeedRegistration;
 import io.newsdelta.events.Json;
 import io.newsdelta.events.Topics;
 import io.newsdelta.ingest.registry.FeedRegistry.Change;
+import io.newsdelta.kafka.Backlog;
+import io.newsdelta.kafka.ConsumerRunner;
+import io.newsdelta.kafka.KafkaClients;
 import io.newsdelta.ingest.registry.FeedRegistry.Ignored;
 import io.newsdelta.ingest.registry.FeedRegistry.Restarted;
 import io.newsdelta.ingest.registry.FeedRegistry.Started;
 import io.newsdelta.ingest.registry.FeedRegistry.Stopped;
-import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.InterruptException;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
@@ -81,38 +75,40 @@ public final class RegistryConsumer implements Runnable {
   }
 
   private static final Logger LOG = LoggerFactory.getLogger(RegistryConsumer.class);
-  private static final Duration POLL = Duration.ofMillis(500);
-  private static final Duration RETRY = Duration.ofSeconds(5);
-  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
   private final KafkaConsumer<String, byte[]> consumer;
+  private final ConsumerRunner<String, byte[]> runner;
   private final Listener listener;
   private final FeedRegistry registry = new FeedRegistry();
-  private final CountDownLatch stopped = new CountDownLatch(1);
-  /** Partitions being loaded, with the end offset to read them to (null until it is known). */
-  private final Map<TopicPartition, Long> loading = new HashMap<>();
-  private volatile boolean stopping;
-  private String failing;
+  /** Partitions being loaded, read to the end they had when they were assigned. */
+  private final Backlog loading = new Backlog();
 
   /**
    * @param bootstrapServers the Kafka cluster
    * @param listener told which feeds to poll
    */
   public RegistryConsumer(String bootstrapServers, Listener listener) {
-    this.consumer = new KafkaConsumer<>(consumerConfig(bootstrapServers), new StringDeserializer(),
-        new ByteArrayDeserializer());
+    this.consumer = new KafkaClients(bootstrapServers, "ingest").consumer("registry", consumerSettings(),
+        new StringDeserializer(), new ByteArrayDeserializer());
     this.listener = listener;
+    this.runner = ConsumerRunner.of("ingest-registry", "the feed registry " + Topics.FEEDS, consumer)
+        .setup(c -> {
+          c.subscribe(List.of(Topics.FEEDS), new Rebalance());
+          return true;
+        })
+        .handler(this::apply)
+        .afterPoll(c -> checkLoaded())
+        .commit(ConsumerRunner.Commit.NONE)
+        .build();
   }
 
-  /** The consumer settings: group {@value #GROUP_ID}, no commits, cooperative rebalancing, prompt failover. */
-  static Properties consumerConfig(String bootstrapServers) {
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+  /**
+   * The consumer settings beside {@link KafkaClients}' defaults (no commits, committed records only): group
+   * {@value #GROUP_ID}, cooperative rebalancing, prompt failover.
+   */
+  static Map<String, Object> consumerSettings() {
+    Map<String, Object> props = new HashMap<>();
     props.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP_ID);
-    props.put(ConsumerConfig.CLIENT_ID_CONFIG, "newsdelta-ingest-registry-" + UUID.randomUUID());
-    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
     // A crashed instance's feeds move after 10 s; the registry is small, so frequent heartbeats cost nothing
     // and make rebalances quick.
@@ -124,76 +120,20 @@ public final class RegistryConsumer implements Runnable {
   /** Follows the registry until {@link #stop()}, then leaves the group. */
   @Override
   public void run() {
-    try {
-      consumer.subscribe(List.of(Topics.FEEDS), new Rebalance());
-      while (!stopping) {
-        pollOnce();
-      }
-    } catch (WakeupException | InterruptException e) {
-      if (!stopping) {
-        LOG.error("Stopped reading the feed registry {} unexpectedly: {}", Topics.FEEDS, e.toString());
-      }
-    } finally {
-      try {
-        consumer.close(CloseOptions.timeout(CLOSE_TIMEOUT));
-      } catch (KafkaException e) {
-        LOG.warn("Could not leave consumer group {} cleanly: {}", GROUP_ID, e.toString());
-      }
-    }
+    runner.run();
   }
 
   /** Makes {@link #run()} leave the group and return; callable from any thread. */
   public void stop() {
-    stopping = true;
-    stopped.countDown();
-    consumer.wakeup();
-  }
-
-  private void pollOnce() {
-    try {
-      for (ConsumerRecord<String, byte[]> rec : consumer.poll(POLL)) {
-        try {
-          apply(rec);
-        } catch (RuntimeException e) {
-          LOG.error("Unexpected failure while applying registry record {} at {}-{}@{}", rec.key(), rec.topic(),
-              rec.partition(), rec.offset(), e);
-        }
-      }
-      checkLoaded();
-      if (failing != null) {
-        LOG.info("Reading the feed registry {} works again", Topics.FEEDS);
-        failing = null;
-      }
-    } catch (WakeupException | InterruptException e) {
-      throw e;
-    } catch (KafkaException e) {
-      String problem = e.getClass().getSimpleName() + ": " + e.getMessage();
-      if (!problem.equals(failing)) {
-        LOG.error("Cannot read the feed registry {} ({}); retrying every {} s", Topics.FEEDS, problem,
-            RETRY.toSeconds());
-        failing = problem;
-      }
-      pause(RETRY);
-    }
+    runner.stop();
   }
 
   /** Starts the feeds of every partition read to the end it had when it was assigned. */
   private void checkLoaded() {
-    if (loading.isEmpty()) {
-      return;
-    }
-    List<TopicPartition> unknownEnd = loading.entrySet().stream()
-        .filter(e -> e.getValue() == null).map(Map.Entry::getKey).toList();
-    if (!unknownEnd.isEmpty()) {
-      loading.putAll(consumer.endOffsets(unknownEnd));
-    }
-    for (TopicPartition tp : List.copyOf(loading.keySet())) {
-      if (consumer.position(tp) >= loading.get(tp)) {
-        loading.remove(tp);
-        List<Started> feeds = registry.loaded(tp.partition());
-        LOG.info("Partition {} of {} read: {} feeds to poll", tp.partition(), Topics.FEEDS, feeds.size());
-        feeds.forEach(listener::started);
-      }
+    for (TopicPartition tp : loading.caughtUp(consumer)) {
+      List<Started> feeds = registry.loaded(tp.partition());
+      LOG.info("Partition {} of {} read: {} feeds to poll", tp.partition(), Topics.FEEDS, feeds.size());
+      feeds.forEach(listener::started);
     }
   }
 
@@ -223,16 +163,6 @@ public final class RegistryConsumer implements Runnable {
     }
   }
 
-  /** Waits, unless stopping; a stop ends the wait at once. */
-  private void pause(Duration wait) {
-    try {
-      stopped.await(wait.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      stopping = true;
-    }
-  }
-
   private static Set<Integer> numbers(Collection<TopicPartition> partitions) {
     return partitions.stream()
         .filter(tp -> tp.topic().equals(Topics.FEEDS))
@@ -245,7 +175,7 @@ public final class RegistryConsumer implements Runnable {
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
       Set<Integer> assigned = numbers(partitions);
-      if (assigned.isEmpty() || stopping) {
+      if (assigned.isEmpty() || runner.isStopping()) {
         return;
       }
       try {
@@ -254,7 +184,7 @@ public final class RegistryConsumer implements Runnable {
         }
         registry.assign(assigned);
         consumer.seekToBeginning(partitions);
-        partitions.forEach(tp -> loading.put(tp, null));
+        loading.add(partitions);
         LOG.info("Reading partitions {} of {} (assigned now: {})", assigned, Topics.FEEDS, registry.assigned());
       } catch (RuntimeException e) {
         LOG.error("Unexpected failure while taking partitions {} of {}", assigned, Topics.FEEDS, e);
@@ -263,7 +193,7 @@ public final class RegistryConsumer implements Runnable {
 
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-      give(partitions, !stopping, "handed over");
+      give(partitions, !runner.isStopping(), "handed over");
     }
 
     @Override
@@ -277,9 +207,9 @@ public final class RegistryConsumer implements Runnable {
         return;
       }
       try {
-        partitions.forEach(loading::remove);
+        loading.remove(partitions);
         List<Stopped> feeds = registry.revoke(numbers);
-        if (!stopping) {
+        if (!runner.isStopping()) {
           LOG.info("Partitions {} of {} {}: stopping {} feeds", numbers, Topics.FEEDS, how, feeds.size());
         }
         listener.stopped(feeds, handOver);

@@ -3,23 +3,21 @@ package io.newsdelta.stories.view;
 import io.newsdelta.events.JsonSerde;
 import io.newsdelta.events.StoryEvent;
 import io.newsdelta.events.Topics;
-import java.time.Duration;
-import java.util.List;
+import io.newsdelta.kafka.CompactedTopicReader;
+import io.newsdelta.kafka.ConsumerRunner;
+import io.newsdelta.kafka.KafkaClients;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The stories for pages: reads {@code newsdelta.stories} from the beginning (every partition, no consumer group,
- * committed events only) into a {@link StoryBook} and follows it, on one thread. Any number of instances may run;
- * each holds the whole, bounded model. Queries answer from memory.
+ * committed events only) into a {@link StoryBook} and follows it, on one thread ({@link CompactedTopicReader}:
+ * it waits for the topic to exist, retries through broker trouble, and skips an event it cannot read). Any number
+ * of instances may run; each holds the whole, bounded model. Queries answer from memory.
  *
  * <pre>{@code
  * try (StoryView view = StoryView.start(bootstrapServers, 10_000, 100)) {
@@ -31,21 +29,21 @@ public final class StoryView implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(StoryView.class);
 
   private final StoryBook book;
-  private final KafkaConsumer<String, StoryEvent> consumer;
-  private final Thread thread;
-  private volatile boolean running = true;
+  private final ConsumerRunner<String, StoryEvent> runner;
 
   private StoryView(String bootstrapServers, StoryBook book) {
     this.book = book;
-    this.consumer = new KafkaConsumer<>(
-        Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-            ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-        new StringDeserializer(), JsonSerde.of(StoryEvent.class));
-    this.thread = new Thread(this::run, "story-view");
-    this.thread.setDaemon(true);
+    KafkaConsumer<String, StoryEvent> consumer = new KafkaClients(bootstrapServers, "stories").consumer("view",
+        Map.of(), new StringDeserializer(), JsonSerde.of(StoryEvent.class));
+    CompactedTopicReader<String, StoryEvent> reader = new CompactedTopicReader<>(consumer, Topics.STORIES, r -> {
+      synchronized (book) {
+        book.apply(r.value());
+      }
+    });
+    this.runner = reader.follow("story-view",
+            () -> LOG.info("Story view read {} to its end; following it", Topics.STORIES))
+        .daemon(true)
+        .build();
   }
 
   /**
@@ -56,7 +54,7 @@ public final class StoryView implements AutoCloseable {
    */
   public static StoryView start(String bootstrapServers, int maxStories, int maxVersions) {
     StoryView view = new StoryView(bootstrapServers, new StoryBook(maxStories, maxVersions));
-    view.thread.start();
+    view.runner.start();
     return view;
   }
 
@@ -74,48 +72,9 @@ public final class StoryView implements AutoCloseable {
     }
   }
 
-  private void run() {
-    try {
-      List<TopicPartition> partitions = waitForPartitions();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      while (running) {
-        for (ConsumerRecord<String, StoryEvent> r : consumer.poll(Duration.ofMillis(500))) {
-          synchronized (book) {
-            book.apply(r.value());
-          }
-        }
-      }
-    } catch (WakeupException e) {
-      // closing
-    } catch (RuntimeException e) {
-      LOG.error("Story view stopped reading {}: {}; story pages show what was read so far. Restart to retry.",
-          Topics.STORIES, e.getMessage());
-    } finally {
-      consumer.close(Duration.ofSeconds(5));
-    }
-  }
-
-  private List<TopicPartition> waitForPartitions() {
-    while (running) {
-      var infos = consumer.partitionsFor(Topics.STORIES, Duration.ofSeconds(5));
-      if (infos != null && !infos.isEmpty()) {
-        return infos.stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
-      }
-      LOG.info("Waiting for topic {} to exist", Topics.STORIES);
-    }
-    throw new WakeupException();
-  }
-
   /** Stops reading within a few seconds. */
   @Override
   public void close() {
-    running = false;
-    consumer.wakeup();
-    try {
-      thread.join(Duration.ofSeconds(10).toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    runner.close();
   }
 }
