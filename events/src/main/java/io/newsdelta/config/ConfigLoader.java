@@ -166,7 +166,13 @@ public final class ConfigLoader {
                 v.duration("ingest.geometric-recheck.first", "30m"),
                 v.decimal("ingest.geometric-recheck.factor", 1.2),
                 v.duration("ingest.geometric-recheck.retire-after", "40d")),
-            v.duration("ingest.sitemap-max-age", "2d"));
+            v.duration("ingest.sitemap-max-age", "2d"),
+            // Feed health (issue 12): checks that stop are alerts; the per-feed status topic.
+            new IngestConfig.Health(
+                v.gap("ingest.stale-after", "1d"),
+                v.gap("ingest.failing-after", "1h"),
+                v.gap("ingest.lag-after", "15m"),
+                v.duration("ingest.status-interval", "1m")));
     DiffWorkerConfig diffWorker = new DiffWorkerConfig(
             v.integer("diff-worker.threads", 1),
             Path.of(v.text("diff-worker.state-dir", "./data/diff-worker")),

@@ -30,6 +30,8 @@ import java.util.Set;
  * @param sitemapMaxAge entries of a sitemap dated (news publication date, else lastmod) longer ago than this
  *     are not tracked, so a sitemap of a whole site's archive does not make ingest fetch the archive; undated
  *     entries are tracked
+ * @param health when a stale or failing feed, or a lagging instance, is reported, and how often feed status is
+ *     written
  */
 public record IngestConfig(
     List<FeedConfig> feeds,
@@ -46,7 +48,8 @@ public record IngestConfig(
     Duration catchUpWindow,
     Removal removal,
     GeometricRecheck geometricRecheck,
-    Duration sitemapMaxAge) {
+    Duration sitemapMaxAge,
+    Health health) {
 
   /** Room left in a raw-topic message for the fields, headers and record overhead around the body. */
   public static final int ENVELOPE_HEADROOM = 64 * 1024;
@@ -123,6 +126,60 @@ public record IngestConfig(
     }
   }
 
+  /**
+   * When checks that stop become alerts ({@code ingest.stale-after}, {@code ingest.failing-after}, {@code
+   * ingest.lag-after}) and how often each feed's status is written ({@code ingest.status-interval}). Zero turns
+   * a detection off.
+   *
+   * @param staleAfter a feed that listed no new item for longer than this (and than four times its own usual gap
+   *     between new items) is stale (default 1d)
+   * @param failingAfter a feed whose polls have all failed for longer than this is failing (default 1h)
+   * @param lagAfter an instance whose oldest due article check has waited longer than this is lagging (default 15m)
+   * @param statusInterval the longest time between two writes of a feed's status on {@code newsdelta.feeds.status}
+   *     while nothing changes (default 1m; each change is written at once)
+   */
+  public record Health(Duration staleAfter, Duration failingAfter, Duration lagAfter, Duration statusInterval) {
+    /** The defaults: a day, an hour, 15 minutes, a minute. */
+    public static final Health DEFAULT =
+        new Health(Duration.ofDays(1), Duration.ofHours(1), Duration.ofMinutes(15), Duration.ofMinutes(1));
+
+    public Health {
+      Check.notNegative("ingest.stale-after", staleAfter);
+      Check.notNegative("ingest.failing-after", failingAfter);
+      Check.notNegative("ingest.lag-after", lagAfter);
+      Check.positive("ingest.status-interval", statusInterval);
+    }
+  }
+
+  /** The settings before feed health (issue 12), with its defaults. */
+  public IngestConfig(
+      List<FeedConfig> feeds,
+      Duration feedPollInterval,
+      List<Duration> articleRecheck,
+      Duration fetchTimeout,
+      int maxPageBytes,
+      String userAgent,
+      int fetchConcurrency,
+      int hostConcurrency,
+      Duration hostMinGap,
+      List<HostLimit> hosts,
+      Duration robotsTtl,
+      Duration catchUpWindow,
+      Removal removal,
+      GeometricRecheck geometricRecheck,
+      Duration sitemapMaxAge) {
+    this(feeds, feedPollInterval, articleRecheck, fetchTimeout, maxPageBytes, userAgent, fetchConcurrency,
+        hostConcurrency, hostMinGap, hosts, robotsTtl, catchUpWindow, removal, geometricRecheck, sitemapMaxAge,
+        Health.DEFAULT);
+  }
+
+  /** These settings with other feed-health thresholds. */
+  public IngestConfig withHealth(Health health) {
+    return new IngestConfig(feeds, feedPollInterval, articleRecheck, fetchTimeout, maxPageBytes, userAgent,
+        fetchConcurrency, hostConcurrency, hostMinGap, hosts, robotsTtl, catchUpWindow, removal, geometricRecheck,
+        sitemapMaxAge, health);
+  }
+
   /** The settings before removal detection and discovery (issue 12), with their defaults. */
   public IngestConfig(
       List<FeedConfig> feeds,
@@ -178,6 +235,7 @@ public record IngestConfig(
     removal = removal == null ? Removal.DEFAULT : removal;
     Objects.requireNonNull(geometricRecheck, "ingest.geometric-recheck");
     Check.positive("ingest.sitemap-max-age", sitemapMaxAge);
+    health = health == null ? Health.DEFAULT : health;
     Set<String> seen = new HashSet<>();
     for (HostLimit h : hosts) {
       Objects.requireNonNull(h, "ingest.hosts[]");

@@ -36,6 +36,24 @@ public enum ErrorKind {
   HOST_BACKING_OFF("host-backing-off"),
   /** A host that was backing off answers again. */
   HOST_RECOVERED("host-recovered"),
+  /**
+   * A feed listed no new item for longer than {@code ingest.stale-after} and four times its usual gap between new
+   * items (reported once; {@link #FEED_FRESH} when it lists one again).
+   */
+  FEED_STALE("feed-stale"),
+  /** A stale feed lists a new item again. */
+  FEED_FRESH("feed-fresh"),
+  /** Every poll of a feed failed for longer than {@code ingest.failing-after} (reported once). */
+  FEED_FAILING("feed-failing"),
+  /** A failing feed was polled successfully again. */
+  FEED_RECOVERED("feed-recovered"),
+  /**
+   * An ingest instance's oldest due article check has waited longer than {@code ingest.lag-after}: it falls
+   * behind its schedule (reported once; no feed or page URL).
+   */
+  INGEST_LAGGING("ingest-lagging"),
+  /** A lagging instance is back within {@code ingest.lag-after} of its schedule. */
+  INGEST_CAUGHT_UP("ingest-caught-up"),
   /** A failure ingest did not expect: a bug. The log has the stack trace. */
   INTERNAL("internal-error");
 
