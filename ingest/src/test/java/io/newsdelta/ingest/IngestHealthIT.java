@@ -136,6 +136,7 @@ class IngestHealthIT {
       IngestError lagging = lagErrors().get(0);
       assertThat(lagging.message()).contains("is behind its schedule", "ingest.lag-after");
       assertThat(lagging.feedUrl()).isNull();
+      assertThat(readAll(SharedBroker.bootstrapServers(), Topics.INGEST_ERRORS)).allSatisfy(r -> assertThat(r.key()).isNotNull());
     }
   }
 

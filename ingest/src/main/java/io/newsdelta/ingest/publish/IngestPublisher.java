@@ -170,7 +170,8 @@ public final class IngestPublisher implements ErrorReporter, AutoCloseable {
     if (!ErrorKind.INTERNAL.kind().equals(error.kind())) {
       LOG.warn(error.message());
     }
-    String key = error.url() != null ? error.url() : error.feedUrl();
+    // An instance's own alerts (ingest-lagging) name no feed or page: keyed by their kind, never null.
+    String key = error.url() != null ? error.url() : error.feedUrl() != null ? error.feedUrl() : error.kind();
     try {
       sendLogged(Topics.INGEST_ERRORS, key, Json.writeBytes(error), CloudEvents.TYPE_INGEST_ERROR, () -> {});
     } catch (RuntimeException e) {
