@@ -51,6 +51,11 @@ public final class ConfigKeys {
           new Key("ingest.websub.port", false),
           new Key("ingest.websub.lease", false),
           new Key("ingest.websub.poll-interval", false),
+          // Feed health (issue 12): checks that stop are alerts; the per-feed status topic.
+          new Key("ingest.stale-after", false),
+          new Key("ingest.failing-after", false),
+          new Key("ingest.lag-after", false),
+          new Key("ingest.status-interval", false),
           new Key("diff-worker.threads", false),
           new Key("diff-worker.state-dir", false),
           new Key("diff-worker.append-only-period", false),

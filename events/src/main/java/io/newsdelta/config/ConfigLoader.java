@@ -174,7 +174,13 @@ public final class ConfigLoader {
                 v.text("ingest.websub.bind", "127.0.0.1"),
                 v.integer("ingest.websub.port", 8090),
                 v.duration("ingest.websub.lease", "7d"),
-                v.duration("ingest.websub.poll-interval", "15m")));
+                v.duration("ingest.websub.poll-interval", "15m")),
+            // Feed health (issue 12): checks that stop are alerts; the per-feed status topic.
+            new IngestConfig.Health(
+                v.gap("ingest.stale-after", "1d"),
+                v.gap("ingest.failing-after", "1h"),
+                v.gap("ingest.lag-after", "15m"),
+                v.duration("ingest.status-interval", "1m")));
     DiffWorkerConfig diffWorker = new DiffWorkerConfig(
             v.integer("diff-worker.threads", 1),
             Path.of(v.text("diff-worker.state-dir", "./data/diff-worker")),

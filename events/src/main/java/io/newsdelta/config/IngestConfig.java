@@ -32,6 +32,8 @@ import java.util.Set;
  *     are not tracked, so a sitemap of a whole site's archive does not make ingest fetch the archive; undated
  *     entries are tracked
  * @param websub WebSub subscriptions to the hubs feeds advertise ({@code ingest.websub.*}); off by default
+ * @param health when a stale or failing feed, or a lagging instance, is reported, and how often feed status is
+ *     written
  */
 public record IngestConfig(
     List<FeedConfig> feeds,
@@ -49,7 +51,8 @@ public record IngestConfig(
     Removal removal,
     GeometricRecheck geometricRecheck,
     Duration sitemapMaxAge,
-    WebSub websub) {
+    WebSub websub,
+    Health health) {
 
   /** Room left in a raw-topic message for the fields, headers and record overhead around the body. */
   public static final int ENVELOPE_HEADROOM = 64 * 1024;
@@ -165,7 +168,32 @@ public record IngestConfig(
     }
   }
 
-  /** The settings before WebSub, with WebSub off. */
+  /**
+   * When checks that stop become alerts ({@code ingest.stale-after}, {@code ingest.failing-after}, {@code
+   * ingest.lag-after}) and how often each feed's status is written ({@code ingest.status-interval}). Zero turns
+   * a detection off.
+   *
+   * @param staleAfter a feed that listed no new item for longer than this (and than four times its own usual gap
+   *     between new items) is stale (default 1d)
+   * @param failingAfter a feed whose polls have all failed for longer than this is failing (default 1h)
+   * @param lagAfter an instance whose oldest due article check has waited longer than this is lagging (default 15m)
+   * @param statusInterval the longest time between two writes of a feed's status on {@code newsdelta.feeds.status}
+   *     while nothing changes (default 1m; each change is written at once)
+   */
+  public record Health(Duration staleAfter, Duration failingAfter, Duration lagAfter, Duration statusInterval) {
+    /** The defaults: a day, an hour, 15 minutes, a minute. */
+    public static final Health DEFAULT =
+        new Health(Duration.ofDays(1), Duration.ofHours(1), Duration.ofMinutes(15), Duration.ofMinutes(1));
+
+    public Health {
+      Check.notNegative("ingest.stale-after", staleAfter);
+      Check.notNegative("ingest.failing-after", failingAfter);
+      Check.notNegative("ingest.lag-after", lagAfter);
+      Check.positive("ingest.status-interval", statusInterval);
+    }
+  }
+
+  /** The settings before WebSub and feed health (issue 12), with both off or at their defaults. */
   public IngestConfig(
       List<FeedConfig> feeds,
       Duration feedPollInterval,
@@ -184,14 +212,21 @@ public record IngestConfig(
       Duration sitemapMaxAge) {
     this(feeds, feedPollInterval, articleRecheck, fetchTimeout, maxPageBytes, userAgent, fetchConcurrency,
         hostConcurrency, hostMinGap, hosts, robotsTtl, catchUpWindow, removal, geometricRecheck, sitemapMaxAge,
-        WebSub.OFF);
+        WebSub.OFF, Health.DEFAULT);
   }
 
   /** This configuration with other WebSub settings. */
   public IngestConfig withWebSub(WebSub websub) {
     return new IngestConfig(feeds, feedPollInterval, articleRecheck, fetchTimeout, maxPageBytes, userAgent,
         fetchConcurrency, hostConcurrency, hostMinGap, hosts, robotsTtl, catchUpWindow, removal, geometricRecheck,
-        sitemapMaxAge, websub);
+        sitemapMaxAge, websub, health);
+  }
+
+  /** These settings with other feed-health thresholds. */
+  public IngestConfig withHealth(Health health) {
+    return new IngestConfig(feeds, feedPollInterval, articleRecheck, fetchTimeout, maxPageBytes, userAgent,
+        fetchConcurrency, hostConcurrency, hostMinGap, hosts, robotsTtl, catchUpWindow, removal, geometricRecheck,
+        sitemapMaxAge, websub, health);
   }
 
   /** The settings before removal detection and discovery (issue 12), with their defaults. */
@@ -250,6 +285,7 @@ public record IngestConfig(
     Objects.requireNonNull(geometricRecheck, "ingest.geometric-recheck");
     Check.positive("ingest.sitemap-max-age", sitemapMaxAge);
     websub = websub == null ? WebSub.OFF : websub;
+    health = health == null ? Health.DEFAULT : health;
     Set<String> seen = new HashSet<>();
     for (HostLimit h : hosts) {
       Objects.requireNonNull(h, "ingest.hosts[]");

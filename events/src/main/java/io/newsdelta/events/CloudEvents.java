@@ -19,6 +19,8 @@ public final class CloudEvents {
   public static final String TYPE_DEAD_LETTER = "io.newsdelta.dead-letter";
   public static final String TYPE_INGEST_STATE = "io.newsdelta.ingest-state";
   public static final String TYPE_FEED_REGISTRATION = "io.newsdelta.feed-registration";
+  /** A feed's status on {@link Topics#FEEDS_STATUS} (internal: no published schema). */
+  public static final String TYPE_FEED_STATUS = "io.newsdelta.feed-status";
   public static final String TYPE_STORY = "io.newsdelta.story";
 
   /**

@@ -15,6 +15,11 @@ public final class Topics {
   public static final String FEEDS = "newsdelta.feeds";
   /** Ingest's per-article schedule and last published body hash (compacted; key = article id). */
   public static final String INGEST_STATE = "newsdelta.ingest.state";
+  /**
+   * Each feed's last poll, items, errors and owning instance, written by the ingest instance that polls it
+   * (compacted; key = feed URL; an extension beside {@link #FEEDS}, read by {@code feeds list}).
+   */
+  public static final String FEEDS_STATUS = "newsdelta.feeds.status";
   /** Stories across outlets: members added and changed, stories merged (key = story id; {@link StoryEvent}). */
   public static final String STORIES = "newsdelta.stories";
   /** The notifier's run-time subscriptions (compacted; key = subscription name). */
@@ -61,6 +66,7 @@ public final class Topics {
         new TopicSpec(INGEST_ERRORS, 1, Map.of("compression.type", "zstd", "retention.ms", "604800000")),
         new TopicSpec(NOTIFICATIONS_DLQ, 1, data),
         new TopicSpec(FEEDS, partitions, Map.of("cleanup.policy", "compact", "compression.type", "zstd")),
+        new TopicSpec(FEEDS_STATUS, partitions, Map.of("cleanup.policy", "compact", "compression.type", "zstd")),
         new TopicSpec(INGEST_STATE, partitions, Map.of("cleanup.policy", "compact", "compression.type", "zstd")),
         new TopicSpec(STORIES, partitions, Map.of("compression.type", "zstd", "retention.ms", "-1")),
         new TopicSpec(SUBSCRIPTIONS, 1, Map.of("cleanup.policy", "compact")));

@@ -9,6 +9,7 @@ import io.newsdelta.config.SiteRule;
 import io.newsdelta.extract.ArticleExtractor;
 import io.newsdelta.ingest.fetch.HttpFetcher;
 import io.newsdelta.ingest.host.HostGate;
+import io.newsdelta.ingest.health.HealthMonitor;
 import io.newsdelta.ingest.host.HostLimits;
 import io.newsdelta.ingest.host.HostQueues;
 import io.newsdelta.ingest.host.RobotsCache;
@@ -115,6 +116,7 @@ public final class IngestService implements AutoCloseable {
   private ScheduledExecutorService websubTimers;
   /** The least time between the starts of two polls of one feed when pushes ask for them. */
   private static final Duration PUSH_GAP = Duration.ofSeconds(1);
+  private volatile HealthMonitor health;
 
   /** The service on the system clock. */
   public IngestService(IngestConfig config, String bootstrapServers) {
@@ -201,6 +203,16 @@ public final class IngestService implements AutoCloseable {
   }
 
   /**
+   * What is wrong with this instance's feeds or schedule without making it unready — stale or failing feeds, lag
+   * behind its schedule — or empty (also before start). Shown beside readiness ({@code /health/ready}) and as
+   * gauges; each change is an event on {@code newsdelta.ingest.errors}.
+   */
+  public Optional<String> degraded() {
+    HealthMonitor h = health;
+    return h == null ? Optional.empty() : h.degraded();
+  }
+
+  /**
    * Starts the service and returns at once: in the background it registers the configured feeds, joins
    * consumer group {@code newsdelta-ingest} on the feed registry, reads the state of the articles of the
    * feeds it is given, polls each of those feeds every {@code feedPollInterval} (the first poll at once)
@@ -252,6 +264,20 @@ public final class IngestService implements AutoCloseable {
         withoutRobots, clock, processPool, config.fetchConcurrency(), config.catchUpWindow(), config.removal());
     watcher.start();
     this.fetcher = fetcher;
+    HealthMonitor monitor = new HealthMonitor(config.health(), HealthMonitor.instanceName(), clock, publisher,
+        publisher::saveFeedStatus, watcher::overdue);
+    if (m != null) {
+      monitor.bind(m.registry());
+    }
+    health = monitor;
+    long tick = monitor.tick().toMillis();
+    control.scheduleWithFixedDelay(() -> {
+      try {
+        monitor.evaluate();
+      } catch (RuntimeException e) {
+        LOG.error("Unexpected failure while checking feed health", e);
+      }
+    }, tick, tick, TimeUnit.MILLISECONDS);
     LOG.info("Starting ingest: {} configured feeds (and any other in {}) every {}, re-checks {}, {} checks at once, "
         + "per host {} at once {} apart", config.feeds().size(), Topics.FEEDS, config.feedPollInterval(),
         config.articleRecheck(), config.fetchConcurrency(), config.hostConcurrency(), config.hostMinGap());
@@ -325,10 +351,12 @@ public final class IngestService implements AutoCloseable {
 
   private SourcePoller poller(URI feedUrl, String kind) {
     if (FeedRegistration.KIND_SITEMAP.equals(kind)) {
-      return new SitemapPoller(feedUrl, fetcher, publisher, watcher, clock, config.sitemapMaxAge(), () -> stopping);
+      return new SitemapPoller(feedUrl, fetcher, health.errors(feedUrl), health.sink(feedUrl, watcher), clock,
+          config.sitemapMaxAge(), () -> stopping);
     }
     WebSubSubscriber subscriber = websub;
-    return new FeedPoller(feedUrl, fetcher, publisher, watcher, this::listed, clock, () -> stopping,
+    return new FeedPoller(feedUrl, fetcher, health.errors(feedUrl), health.sink(feedUrl, watcher), this::listed,
+        clock, () -> stopping,
         subscriber == null ? null : (url, response, feed) -> {
           if (!stopping && polled.containsKey(url)) {
             HubDiscovery.of(url, response.uri(), response.links(), feed.hubs(), feed.self())
@@ -422,6 +450,7 @@ public final class IngestService implements AutoCloseable {
         if (counting != null) {
           counting.polled(error == null ? outcome : FeedPoller.Outcome.FAILED);
         }
+        health.polled(poller.feedUrl(), error == null ? outcome : FeedPoller.Outcome.FAILED);
         WebSubSubscriber subscriber = websub;
         if (subscriber != null && !cancelled && !stopping) {
           subscriber.polled(poller.feedUrl());
@@ -478,7 +507,10 @@ public final class IngestService implements AutoCloseable {
       schedule.use(url.toString(), feed.schedule());
       int waiting = watcher.own(url.toString());
       FeedLoop[] created = new FeedLoop[1];
-      polled.computeIfAbsent(url, u -> created[0] = new FeedLoop(poller(u, feed.kind())));
+      polled.computeIfAbsent(url, u -> {
+        health.started(u, feed.kind());
+        return created[0] = new FeedLoop(poller(u, feed.kind()));
+      });
       if (created[0] == null) {
         return;
       }
@@ -501,6 +533,8 @@ public final class IngestService implements AutoCloseable {
         FeedLoop polling = polled.remove(feed.feedUrl());
         if (polling != null) {
           polling.cancel();
+          // A feed removed from the registry loses its status; one handed over keeps it for the next owner.
+          health.stopped(feed.feedUrl(), !handOver && !stopping);
         }
         if (websub != null) {
           websub.released(feed.feedUrl());

@@ -44,5 +44,14 @@ public final class MetricNames {
   /** WebSub subscriptions verified and not expired (a gauge): their feeds are polled at the slower pace. */
   public static final String WEBSUB_LIVE = "newsdelta.websub.subscriptions.live";
 
+  /** Feeds of this ingest instance that are stale ({@code ingest.stale-after}) now: a gauge. */
+  public static final String FEEDS_STALE = "newsdelta.feeds.stale";
+  /** Feeds of this ingest instance that are failing ({@code ingest.failing-after}) now: a gauge. */
+  public static final String FEEDS_FAILING = "newsdelta.feeds.failing";
+  /** How long this ingest instance's oldest due article check has waited (zero: on schedule), in seconds. */
+  public static final String INGEST_LAG = "newsdelta.ingest.lag";
+  /** 1 while this ingest instance is lagging ({@code ingest.lag-after}), else 0. */
+  public static final String INGEST_LAGGING = "newsdelta.ingest.lagging";
+
   private MetricNames() {}
 }

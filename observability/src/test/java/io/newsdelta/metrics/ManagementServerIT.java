@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -63,6 +64,9 @@ class ManagementServerIT {
           streams.start();
           await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
               assertThat(get(port, "/health/ready")).isEqualTo("200 ready\n"));
+          readiness.addDegraded("ingest", () -> Optional.of("1 feeds stale (https://a.example/rss)"));
+          assertThat(get(port, "/health/ready"))
+              .isEqualTo("200 ready\ndegraded: ingest: 1 feeds stale (https://a.example/rss)\n");
 
           String scraped = get(port, "/metrics");
           assertThat(scraped).startsWith("200 ").contains("jvm_memory_used_bytes", "process_cpu_usage");

@@ -28,12 +28,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code feeds discover|add|list|remove}: what a site advertises, and the feed registry {@code newsdelta.feeds}
+ * {@code feeds discover|add|list|remove|import|export}: what a site advertises, and the feed registry {@code newsdelta.feeds}
  * that every ingest instance follows (a feed added here is polled within moments, a removed one stops).
  */
-@Command(name = "feeds", description = "Discover a site's feeds and sitemaps; add, list or remove the feeds ingest polls.",
-    subcommands = {FeedsCommand.Discover.class, FeedsCommand.Add.class, FeedsCommand.ListAll.class,
-        FeedsCommand.Remove.class})
+@Command(name = "feeds", description = "Discover a site's feeds and sitemaps; add, list, remove, import or export the feeds ingest polls.",
+    subcommands = {FeedsCommand.Discover.class, FeedsCommand.Add.class, FeedsList.class, FeedsCommand.Remove.class,
+        FeedsImport.class, FeedsExport.class})
 public final class FeedsCommand implements Runnable {
   private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(30);
 
@@ -149,27 +149,6 @@ public final class FeedsCommand implements Runnable {
       }
       spec.commandLine().getOut().println(Json.write(reg));
       return 0;
-    }
-  }
-
-  /** {@code feeds list}: every registered feed, one JSON object per line, in URL order. */
-  @Command(name = "list", description = "Print every feed on newsdelta.feeds as JSON lines (url, name, kind, schedule).")
-  static final class ListAll implements Callable<Integer> {
-    @Mixin ClusterSource source;
-    @Spec CommandSpec spec;
-
-    @Override
-    public Integer call() {
-      try {
-        PrintWriter out = spec.commandLine().getOut();
-        new RegistryClient(source.bootstrapServers(), KAFKA_TIMEOUT).list().values().forEach(f ->
-            out.println(Json.write(new FeedRegistration(f.url(), f.name(), f.kindOrDefault(), f.scheduleOrDefault()))));
-        out.flush();
-        return 0;
-      } catch (NewsdeltaException e) {
-        spec.commandLine().getErr().println("newsdelta feeds list: " + e.getMessage());
-        return 1;
-      }
     }
   }
 

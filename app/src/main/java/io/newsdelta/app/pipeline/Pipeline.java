@@ -101,6 +101,7 @@ public final class Pipeline implements AutoCloseable {
             .withAddressPolicy(config.network().policy());
         ingest.observe(pipeline.metrics);
         pipeline.readiness.add("ingest", ingest::notReady);
+        pipeline.readiness.addDegraded("ingest", ingest::degraded);
         ingest.start();
         pipeline.started.push(ingest);
         LOG.info("Ingest polling {} feeds every {}", config.ingest().feeds().size(), config.ingest().feedPollInterval());

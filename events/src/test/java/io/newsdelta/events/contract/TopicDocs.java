@@ -46,7 +46,7 @@ record TopicDocs(
   static final String STORIES = "/newsdelta/stories";
 
   /** Topics that are newsdelta's own working state, not part of the public contract. */
-  static final Set<String> INTERNAL = Set.of(Topics.INGEST_STATE, Topics.SUBSCRIPTIONS);
+  static final Set<String> INTERNAL = Set.of(Topics.INGEST_STATE, Topics.SUBSCRIPTIONS, Topics.FEEDS_STATUS);
 
   static final List<TopicDocs> PUBLIC = List.of(
       new TopicDocs(Topics.RAW_VERSIONS, "rawVersions", RawVersion.class, CloudEvents.TYPE_RAW_VERSION, INGEST,

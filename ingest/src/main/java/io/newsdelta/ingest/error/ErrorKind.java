@@ -45,6 +45,24 @@ public enum ErrorKind {
   WEBSUB_DENIED("websub-denied"),
   /** WebSub: the hub answered 410 Gone; ingest stops asking it and polls the feed at its normal pace. */
   WEBSUB_HUB_GONE("websub-hub-gone"),
+  /**
+   * A feed listed no new item for longer than {@code ingest.stale-after} and four times its usual gap between new
+   * items (reported once; {@link #FEED_FRESH} when it lists one again).
+   */
+  FEED_STALE("feed-stale"),
+  /** A stale feed lists a new item again. */
+  FEED_FRESH("feed-fresh"),
+  /** Every poll of a feed failed for longer than {@code ingest.failing-after} (reported once). */
+  FEED_FAILING("feed-failing"),
+  /** A failing feed was polled successfully again. */
+  FEED_RECOVERED("feed-recovered"),
+  /**
+   * An ingest instance's oldest due article check has waited longer than {@code ingest.lag-after}: it falls
+   * behind its schedule (reported once; no feed or page URL).
+   */
+  INGEST_LAGGING("ingest-lagging"),
+  /** A lagging instance is back within {@code ingest.lag-after} of its schedule. */
+  INGEST_CAUGHT_UP("ingest-caught-up"),
   /** A failure ingest did not expect: a bug. The log has the stack trace. */
   INTERNAL("internal-error");
 

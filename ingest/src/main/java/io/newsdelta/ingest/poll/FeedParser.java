@@ -45,6 +45,13 @@ public final class FeedParser {
           "the document declares entities in its DOCTYPE, which ingest refuses (they are how XXE and "
               + "billion-laughs attacks work)", null);
     }
+    // An OPML list is read as a list of feeds before ROME, whose OPML module (feeds import) would take it for a feed.
+    if (looksLikeOpml(body)) {
+      Optional<List<String>> opml = OpmlReader.feedUrls(body);
+      if (opml.isPresent()) {
+        return new ParsedFeed("opml", null, List.of(), resolveAll(feedUri, opml.get()));
+      }
+    }
     SyndFeed feed;
     try (XmlReader reader = new XmlReader(new ByteArrayInputStream(body), contentType, true)) {
       SyndFeedInput input = new SyndFeedInput();
@@ -176,5 +183,11 @@ public final class FeedParser {
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     int nl = message.indexOf('\n');
     return nl < 0 ? message : message.substring(0, nl);
+  }
+
+  /** Whether the document starts like an OPML one (its root element within the first 2 KiB). */
+  private static boolean looksLikeOpml(byte[] body) {
+    String head = new String(body, 0, Math.min(body.length, 2048), java.nio.charset.StandardCharsets.ISO_8859_1);
+    return head.contains("<opml");
   }
 }

@@ -120,6 +120,15 @@ public final class IngestPublisher implements ErrorReporter, AutoCloseable {
         whenDone);
   }
 
+  /**
+   * Writes a feed's status on the compacted {@code newsdelta.feeds.status} (any record; null removes it), read by
+   * {@code feeds list}.
+   */
+  public void saveFeedStatus(String feedUrl, Object status) {
+    sendLogged(Topics.FEEDS_STATUS, feedUrl, status == null ? null : Json.writeBytes(status),
+        CloudEvents.TYPE_FEED_STATUS, () -> {});
+  }
+
   /** Registers a feed on the compacted feed registry. */
   public void registerFeed(FeedRegistration feed) {
     sendLogged(Topics.FEEDS, feed.url(), Json.writeBytes(feed), CloudEvents.TYPE_FEED_REGISTRATION, () -> {});
@@ -161,7 +170,8 @@ public final class IngestPublisher implements ErrorReporter, AutoCloseable {
     if (!ErrorKind.INTERNAL.kind().equals(error.kind())) {
       LOG.warn(error.message());
     }
-    String key = error.url() != null ? error.url() : error.feedUrl();
+    // An instance's own alerts (ingest-lagging) name no feed or page: keyed by their kind, never null.
+    String key = error.url() != null ? error.url() : error.feedUrl() != null ? error.feedUrl() : error.kind();
     try {
       sendLogged(Topics.INGEST_ERRORS, key, Json.writeBytes(error), CloudEvents.TYPE_INGEST_ERROR, () -> {});
     } catch (RuntimeException e) {

@@ -8,6 +8,7 @@ import io.newsdelta.events.Topics;
 import io.newsdelta.kafka.CompactedTopicReader;
 import io.newsdelta.kafka.KafkaClients;
 import io.newsdelta.events.Topics.TopicSpec;
+import io.newsdelta.ingest.health.FeedStatus;
 import io.newsdelta.ingest.publish.IngestPublisher;
 import io.newsdelta.kafka.TopicAdmin;
 import java.time.Duration;
@@ -57,11 +58,23 @@ public final class RegistryClient {
    * @throws NewsdeltaException when Kafka does not take it within the timeout
    */
   public void put(FeedRegistration feed, int partitions) {
+    putAll(List.of(feed), partitions);
+  }
+
+  /**
+   * Registers (or re-registers) feeds with one producer, each acknowledged before this returns.
+   *
+   * @param partitions the partitions the topic gets when it does not exist yet ({@code kafka.partitions})
+   * @throws NewsdeltaException when Kafka does not take them within the timeout
+   */
+  public void putAll(List<FeedRegistration> feeds, int partitions) {
     TopicSpec spec = Topics.all(partitions).stream().filter(s -> s.name().equals(Topics.FEEDS)).findFirst()
         .orElseThrow();
     // Created here with its compaction, rather than by the broker's auto-creation without it.
     TopicAdmin.ensure(bootstrapServers, List.of(spec));
-    send(feed.url(), Json.writeBytes(feed));
+    Map<String, byte[]> records = new LinkedHashMap<>();
+    feeds.forEach(f -> records.put(f.url(), Json.writeBytes(f)));
+    send(records);
   }
 
   /**
@@ -70,7 +83,9 @@ public final class RegistryClient {
    * @throws NewsdeltaException when Kafka does not take it within the timeout
    */
   public void remove(String feedUrl) {
-    send(feedUrl, null);
+    Map<String, byte[]> tombstone = new LinkedHashMap<>();
+    tombstone.put(feedUrl, null);
+    send(tombstone);
   }
 
   /**
@@ -79,43 +94,66 @@ public final class RegistryClient {
    * @throws NewsdeltaException when the topic cannot be read to its end within the timeout
    */
   public Map<String, FeedRegistration> list() {
-    Map<String, FeedRegistration> feeds = new LinkedHashMap<>();
+    return readToEnd(Topics.FEEDS, FeedRegistration.class);
+  }
+
+  /**
+   * The status of each feed as the ingest instance polling it last wrote it on {@link Topics#FEEDS_STATUS}, by
+   * URL (feeds never polled yet, or whose instance runs an older release, have none).
+   *
+   * @throws NewsdeltaException when the topic cannot be read to its end within the timeout
+   */
+  public Map<String, FeedStatus> statuses() {
+    return readToEnd(Topics.FEEDS_STATUS, FeedStatus.class);
+  }
+
+  /** The net content of a compacted topic read to the end it has now: the last value of each key, in key order. */
+  private <T> Map<String, T> readToEnd(String topic, Class<T> type) {
+    Map<String, T> values = new LinkedHashMap<>();
     try (KafkaConsumer<String, byte[]> consumer = new KafkaClients(bootstrapServers, "feeds").consumer("list",
         Map.of(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis()), new StringDeserializer(),
         new ByteArrayDeserializer())) {
-      new CompactedTopicReader<>(consumer, Topics.FEEDS, rec -> apply(feeds, rec)).readToEnd(timeout);
-      return new TreeMap<>(feeds);
+      new CompactedTopicReader<>(consumer, topic, rec -> apply(values, rec, type)).readToEnd(timeout);
+      return new TreeMap<>(values);
     } catch (KafkaException e) {
-      throw new NewsdeltaException("could not read " + Topics.FEEDS + " from " + bootstrapServers + ": "
+      throw new NewsdeltaException("could not read " + topic + " from " + bootstrapServers + ": "
           + e.getMessage(), e);
     }
   }
 
-  private static void apply(Map<String, FeedRegistration> feeds, ConsumerRecord<String, byte[]> rec) {
+  private static <T> void apply(Map<String, T> values, ConsumerRecord<String, byte[]> rec, Class<T> type) {
     if (rec.key() == null) {
       return;
     }
     if (rec.value() == null) {
-      feeds.remove(rec.key());
+      values.remove(rec.key());
       return;
     }
     try {
-      feeds.put(rec.key(), Json.read(rec.value(), FeedRegistration.class));
+      values.put(rec.key(), Json.read(rec.value(), type));
     } catch (NewsdeltaException e) {
-      // Not a registration: ingest skips it too.
+      // Not a record of this topic's type: ingest skips it too.
     }
   }
 
-  private void send(String key, byte[] value) {
+  private void send(Map<String, byte[]> records) {
     Properties props = IngestPublisher.producerConfig(bootstrapServers);
     props.put("client.id", "newsdelta-feeds-" + UUID.randomUUID());
     props.put("max.block.ms", (int) timeout.toMillis());
+    String key = String.join(", ", records.keySet());
     try (KafkaProducer<String, byte[]> producer =
         new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
-      ProducerRecord<String, byte[]> rec = new ProducerRecord<>(Topics.FEEDS, key, value);
-      CloudEvents.addHeaders(rec.headers(), UUID.randomUUID().toString(), CloudEvents.TYPE_FEED_REGISTRATION,
-          IngestPublisher.SOURCE);
-      producer.send(rec).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
+      for (Map.Entry<String, byte[]> r : records.entrySet()) {
+        ProducerRecord<String, byte[]> rec = new ProducerRecord<>(Topics.FEEDS, r.getKey(), r.getValue());
+        CloudEvents.addHeaders(rec.headers(), UUID.randomUUID().toString(), CloudEvents.TYPE_FEED_REGISTRATION,
+            IngestPublisher.SOURCE);
+        sent.add(producer.send(rec));
+      }
+      long deadline = System.nanoTime() + timeout.toNanos();
+      for (java.util.concurrent.Future<?> f : sent) {
+        f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      }
     } catch (ExecutionException e) {
       throw new NewsdeltaException("could not write " + key + " to " + Topics.FEEDS + ": "
           + e.getCause().getMessage(), e.getCause());

@@ -116,6 +116,32 @@ public final class ArticleBook {
     return states.size();
   }
 
+  /**
+   * The checks of owned articles that fell due before {@code now} and are not done yet (waiting for their host,
+   * or in flight).
+   *
+   * @param count how many
+   * @param oldest when the oldest of them fell due, or null when none did
+   */
+  public record Overdue(int count, java.time.Instant oldest) {}
+
+  /** What is overdue at {@code now}; one pass over the owned articles (feed health reads it every few seconds). */
+  public Overdue overdue(java.time.Instant now) {
+    int count = 0;
+    java.time.Instant oldest = null;
+    for (String feed : ownedFeeds) {
+      for (String id : byFeed.getOrDefault(feed, Set.of())) {
+        ArticleState s = states.get(id);
+        java.time.Instant due = s == null ? null : s.nextCheckAt();
+        if (due != null && due.isBefore(now)) {
+          count++;
+          oldest = oldest == null || due.isBefore(oldest) ? due : oldest;
+        }
+      }
+    }
+    return new Overdue(count, oldest);
+  }
+
   /** Articles of owned feeds. */
   public int mine() {
     return ownedFeeds.stream().mapToInt(f -> byFeed.getOrDefault(f, Set.of()).size()).sum();

@@ -238,6 +238,16 @@ public final class ArticleWatcher implements ArticleSink {
     }
   }
 
+  /**
+   * The checks of this instance's articles that are due and not done: how far behind its schedule it is (feed
+   * health's lag alert).
+   */
+  public ArticleBook.Overdue overdue() {
+    synchronized (lock) {
+      return book.overdue(clock.instant());
+    }
+  }
+
   /** Articles known, this instance's or not. */
   public int knownArticles() {
     synchronized (lock) {
