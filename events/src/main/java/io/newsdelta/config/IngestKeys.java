@@ -81,6 +81,23 @@ public final class IngestKeys {
       Duration.ofDays(2), "pages a sitemap dates (Google News publication date, else `lastmod`) longer ago than "
           + "this are not tracked, so a sitemap of a whole archive does not make ingest fetch the archive; undated "
           + "pages are tracked");
+  // WebSub (issue 12): subscriptions to the hubs feeds advertise, the callback server.
+  public static final Key<URI> WEBSUB_CALLBACK_BASE_URL = Key.of("ingest.websub.callback-base-url",
+      Type.uri(URL_ALLOWED), null,
+      "the public http(s) URL at which hubs on the internet reach this instance's WebSub callback server (a "
+          + "reverse proxy in front of `ingest.websub.bind`:`ingest.websub.port`, or that address itself); a feed's "
+          + "callback is this + `/websub/<id>`. Unset: WebSub off. With several ingest instances give each its own "
+          + "(`NEWSDELTA_INGEST_WEBSUB_CALLBACK_BASE_URL`); see WebSub below");
+  public static final Key<String> WEBSUB_BIND = Key.of("ingest.websub.bind", Type.text(), "127.0.0.1",
+      "where the callback server listens (only when the base URL is set); `0.0.0.0` when hubs reach it directly");
+  public static final Key<Integer> WEBSUB_PORT = Key.of("ingest.websub.port", Type.integer(0, 65535), 8090,
+      "the callback server's port; a port that cannot be bound stops start-up");
+  public static final Key<Duration> WEBSUB_LEASE = Key.of("ingest.websub.lease", Type.duration(),
+      Duration.ofDays(7), "the lease asked of hubs (`hub.lease_seconds`, 5m to 365d); the hub's own answer counts, "
+          + "and the subscription is renewed a tenth of it (at most an hour) before it ends");
+  public static final Key<Duration> WEBSUB_POLL_INTERVAL = Key.of("ingest.websub.poll-interval", Type.duration(),
+      Duration.ofMinutes(15), "how often a feed with a live subscription is still polled, as a safety net, "
+          + "instead of `ingest.feed-poll-interval`");
   public static final Key<Duration> CATCH_UP_WINDOW = Key.of("ingest.catch-up-window", Type.gap(),
       Duration.ofMinutes(5), "after downtime or a hand-over, the checks that fell due meanwhile are spread over up "
           + "to this long (5 ms per overdue check), not fired at once; none is dropped");
@@ -89,7 +106,7 @@ public final class IngestKeys {
   public static final List<Key<?>> ALL = List.of(FEEDS, FEED_POLL_INTERVAL, ARTICLE_RECHECK, FETCH_TIMEOUT,
       MAX_PAGE_BYTES, USER_AGENT, FETCH_CONCURRENCY, HOST_CONCURRENCY, HOST_MIN_GAP, HOSTS, ROBOTS_TTL,
       REMOVAL_AFTER, REMOVAL_CHECKS, GEOMETRIC_FIRST, GEOMETRIC_FACTOR, GEOMETRIC_RETIRE_AFTER, SITEMAP_MAX_AGE,
-      CATCH_UP_WINDOW);
+      WEBSUB_CALLBACK_BASE_URL, WEBSUB_BIND, WEBSUB_PORT, WEBSUB_LEASE, WEBSUB_POLL_INTERVAL, CATCH_UP_WINDOW);
 
   private IngestKeys() {}
 
@@ -110,7 +127,16 @@ public final class IngestKeys {
         new IngestConfig.Removal(v.get(REMOVAL_AFTER), v.get(REMOVAL_CHECKS)),
         new IngestConfig.GeometricRecheck(v.get(GEOMETRIC_FIRST), v.get(GEOMETRIC_FACTOR),
             v.get(GEOMETRIC_RETIRE_AFTER)),
-        v.get(SITEMAP_MAX_AGE));
+        v.get(SITEMAP_MAX_AGE),
+        // WebSub (issue 12): off unless a public callback base URL is set.
+        new IngestConfig.WebSub(websubCallback(v), v.get(WEBSUB_BIND), v.get(WEBSUB_PORT), v.get(WEBSUB_LEASE),
+            v.get(WEBSUB_POLL_INTERVAL)));
+  }
+
+  private static URI websubCallback(ConfigTree v) {
+    URI given = v.get(WEBSUB_CALLBACK_BASE_URL);
+    return given == null || given.toString().isBlank() ? null
+        : httpUrl(given.toString(), WEBSUB_CALLBACK_BASE_URL.path());
   }
 
   private static List<FeedConfig> feeds(String path, JsonNode feeds, ConfigTree v) {

@@ -39,13 +39,14 @@ final class Containers {
     Element best = null;
     int bestProse = MIN_PROSE - 1;
     List<Element> named = new ArrayList<>();
-    for (Element el : body.getAllElements()) {
+    Trees.forEachElement(body, el -> {
       String tag = el.normalName();
-      if (!(tag.equals("div") || tag.equals("article") || tag.equals("section")
-          || tag.equals("main")) || !named(el)) {
-        continue;
+      if ((tag.equals("div") || tag.equals("article") || tag.equals("section") || tag.equals("main"))
+          && named(el)) {
+        named.add(el);
       }
-      named.add(el);
+    });
+    for (Element el : named) {
       TextStats.Counts c = stats.get(el);
       if (c.prose > bestProse && c.linkDensity() <= 0.3) {
         best = el;

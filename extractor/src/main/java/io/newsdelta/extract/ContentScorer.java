@@ -27,22 +27,7 @@ final class ContentScorer {
   /** Scores the cleaned {@code body}; falls back to the body itself when nothing scores. */
   static Choice choose(Element body, TextStats stats) {
     Map<Element, double[]> scores = new IdentityHashMap<>();
-    for (Element el : body.getAllElements()) {
-      TextStats.Counts c = stats.get(el);
-      if (c.inline < MIN_PARAGRAPH || Tags.isInline(el) || c.inlineLink * 2 > c.inline) {
-        continue;
-      }
-      double points = 1 + c.commas + Math.min(c.inline / 100.0, 3);
-      Element ancestor = el.parent();
-      for (int level = 1; ancestor != null && level <= LEVELS; level++) {
-        double[] s = scores.computeIfAbsent(ancestor, ContentScorer::initial);
-        s[0] += level == 1 ? points : level == 2 ? points / 2 : points / (level * 3);
-        if (ancestor == body) {
-          break;
-        }
-        ancestor = ancestor.parent();
-      }
-    }
+    Trees.forEachElement(body, el -> givePoints(el, body, stats, scores));
     Element top = null;
     double best = 0;
     for (Map.Entry<Element, double[]> e : scores.entrySet()) {
@@ -64,6 +49,24 @@ final class ContentScorer {
     double[] s = scores.get(top);
     best = s == null ? best : Math.max(s[0], best);
     return new Choice(withSiblings(top, best, scores, stats), top);
+  }
+
+  /** Gives the points of {@code el}, when it is a paragraph of prose, to its parent and older ancestors. */
+  private static void givePoints(Element el, Element body, TextStats stats, Map<Element, double[]> scores) {
+    TextStats.Counts c = stats.get(el);
+    if (c.inline < MIN_PARAGRAPH || Tags.isInline(el) || c.inlineLink * 2 > c.inline) {
+      return;
+    }
+    double points = 1 + c.commas + Math.min(c.inline / 100.0, 3);
+    Element ancestor = el.parent();
+    for (int level = 1; ancestor != null && level <= LEVELS; level++) {
+      double[] s = scores.computeIfAbsent(ancestor, ContentScorer::initial);
+      s[0] += level == 1 ? points : level == 2 ? points / 2 : points / (level * 3);
+      if (ancestor == body) {
+        break;
+      }
+      ancestor = ancestor.parent();
+    }
   }
 
   /**

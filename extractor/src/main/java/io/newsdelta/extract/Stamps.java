@@ -98,7 +98,8 @@ final class Stamps {
   }
 
   private static boolean isDateStamp(String lower) {
-    if (!DATE.matcher(lower).find()) {
+    // Every form of DATE has an ASCII digit (\d without UNICODE_CHARACTER_CLASS): most paragraphs have none.
+    if (!hasDigit(lower) || !DATE.matcher(lower).find()) {
       return false;
     }
     // What is left after removing dates and stamp words must be short: "31. Mai 2012 | 14:30 Uhr",
@@ -106,6 +107,16 @@ final class Stamps {
     String rest = DATE.matcher(lower).replaceAll(" ");
     rest = STAMP_WORDS.matcher(rest).replaceAll(" ").replaceAll("[^\\p{L}]+", " ").trim();
     return rest.isEmpty() || rest.split(" ").length <= 3;
+  }
+
+  private static boolean hasDigit(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= '0' && c <= '9') {
+        return true;
+      }
+    }
+    return false;
   }
 
 }

@@ -40,4 +40,12 @@ class TextNormalizerTest {
     assertThat(TextNormalizer.normalize("It’s 10 °C – “cold”\u00A0here…"))
         .isEqualTo(TextNormalizer.normalize("It's 10 °C - \"cold\" here..."));
   }
+
+  @Test
+  void shouldTreatAsSpaceExactlyWhatJavaCallsWhitespaceOrSpaceInAscii() {
+    for (char c = 0; c < 0x80; c++) {
+      assertThat(TextNormalizer.isSpace(c)).as("character %d", (int) c)
+          .isEqualTo(Character.isWhitespace(c) || Character.isSpaceChar(c));
+    }
+  }
 }
