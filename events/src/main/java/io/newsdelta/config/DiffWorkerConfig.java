@@ -3,7 +3,6 @@ package io.newsdelta.config;
 import io.newsdelta.events.Topics;
 import java.time.Duration;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The diff worker's settings.
@@ -27,18 +26,11 @@ public record DiffWorkerConfig(
   /** The application id (and consumer group) of the original generation. */
   public static final String APPLICATION_ID = "newsdelta-diff-worker";
 
-  private static final Pattern GENERATION = Pattern.compile("[a-z0-9][a-z0-9-]{0,19}");
-
   public DiffWorkerConfig {
     siteRules = List.copyOf(siteRules);
-    Check.range("diff-worker.threads", threads, 1, 64);
-    Check.positive("diff-worker.append-only-period", appendOnlyPeriod);
-    topicGeneration = topicGeneration == null ? "" : topicGeneration;
-    if (!topicGeneration.isEmpty() && !GENERATION.matcher(topicGeneration).matches()) {
-      throw ConfigException.badValue(
-          "diff-worker.topic-generation", topicGeneration,
-          "empty (the original topics) or up to 20 lower-case letters, digits and dashes, such as g2");
-    }
+    DiffWorkerKeys.THREADS.check(threads);
+    DiffWorkerKeys.APPEND_ONLY_PERIOD.check(appendOnlyPeriod);
+    topicGeneration = DiffWorkerKeys.TOPIC_GENERATION.check(topicGeneration == null ? "" : topicGeneration);
   }
 
   /** The settings with the defaults of the keys added later. */

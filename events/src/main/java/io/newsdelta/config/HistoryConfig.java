@@ -11,13 +11,7 @@ public record HistoryConfig(String databaseUrl) {
   public static final String DEFAULT_DATABASE_URL = "jdbc:sqlite:./data/history.db";
 
   public HistoryConfig {
-    if (databaseUrl == null
-        || !(databaseUrl.startsWith("jdbc:sqlite:") && databaseUrl.length() > "jdbc:sqlite:".length()
-            || databaseUrl.startsWith("jdbc:postgresql://"))) {
-      throw ConfigException.badValue(
-          "history.database-url", databaseUrl,
-          "a JDBC URL jdbc:sqlite:FILE or jdbc:postgresql://HOST:PORT/DB");
-    }
+    HistoryKeys.DATABASE_URL.check(databaseUrl);
   }
 
   /** The default: the embedded SQLite file. */

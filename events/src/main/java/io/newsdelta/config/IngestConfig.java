@@ -96,8 +96,8 @@ public record IngestConfig(
     public static final Removal DEFAULT = new Removal(Duration.ofHours(1), 2);
 
     public Removal {
-      Check.notNegative("ingest.removal-after", after);
-      Check.range("ingest.removal-checks", checks, 1, 100);
+      IngestKeys.REMOVAL_AFTER.check(after);
+      IngestKeys.REMOVAL_CHECKS.check(checks);
     }
   }
 
@@ -117,11 +117,9 @@ public record IngestConfig(
         new GeometricRecheck(Duration.ofMinutes(30), 1.2, Duration.ofDays(40));
 
     public GeometricRecheck {
-      Check.positive("ingest.geometric-recheck.first", first);
-      if (!(factor >= 1.01 && factor <= 10)) {
-        throw ConfigException.badValue("ingest.geometric-recheck.factor", factor, "a number from 1.01 to 10");
-      }
-      Check.positive("ingest.geometric-recheck.retire-after", retireAfter);
+      IngestKeys.GEOMETRIC_FIRST.check(first);
+      IngestKeys.GEOMETRIC_FACTOR.check(factor);
+      IngestKeys.GEOMETRIC_RETIRE_AFTER.check(retireAfter);
       if (retireAfter.compareTo(first) < 0) {
         throw ConfigException.badValue("ingest.geometric-recheck.retire-after", retireAfter,
             "a duration at least ingest.geometric-recheck.first (" + first + ")");
@@ -265,25 +263,21 @@ public record IngestConfig(
     feeds = List.copyOf(feeds);
     articleRecheck = List.copyOf(articleRecheck);
     hosts = List.copyOf(hosts);
-    Check.positive("ingest.feed-poll-interval", feedPollInterval);
+    IngestKeys.FEED_POLL_INTERVAL.check(feedPollInterval);
     for (int i = 0; i < articleRecheck.size(); i++) {
       Check.positive("ingest.article-recheck[" + i + "]", articleRecheck.get(i));
     }
-    Check.positive("ingest.fetch-timeout", fetchTimeout);
-    if (maxPageBytes < 1024 || maxPageBytes > MAX_PAGE_BYTES) {
-      throw ConfigException.badValue("ingest.max-page-bytes", maxPageBytes,
-          "a whole number from 1024 to " + MAX_PAGE_BYTES + " (the raw topic takes " + Topics.MAX_MESSAGE_BYTES
-              + "-byte messages and a page can grow three times once encoded)");
-    }
-    Check.notBlank("ingest.user-agent", userAgent, "a name for the crawler with a contact URL");
-    Check.range("ingest.fetch-concurrency", fetchConcurrency, 1, 4096);
-    Check.range("ingest.host-concurrency", hostConcurrency, 1, 64);
-    Check.notNegative("ingest.host-min-gap", hostMinGap);
-    Check.positive("ingest.robots-ttl", robotsTtl);
-    Check.notNegative("ingest.catch-up-window", catchUpWindow);
+    IngestKeys.FETCH_TIMEOUT.check(fetchTimeout);
+    IngestKeys.MAX_PAGE_BYTES.check(maxPageBytes);
+    IngestKeys.USER_AGENT.check(userAgent);
+    IngestKeys.FETCH_CONCURRENCY.check(fetchConcurrency);
+    IngestKeys.HOST_CONCURRENCY.check(hostConcurrency);
+    IngestKeys.HOST_MIN_GAP.check(hostMinGap);
+    IngestKeys.ROBOTS_TTL.check(robotsTtl);
+    IngestKeys.CATCH_UP_WINDOW.check(catchUpWindow);
     removal = removal == null ? Removal.DEFAULT : removal;
     Objects.requireNonNull(geometricRecheck, "ingest.geometric-recheck");
-    Check.positive("ingest.sitemap-max-age", sitemapMaxAge);
+    IngestKeys.SITEMAP_MAX_AGE.check(sitemapMaxAge);
     websub = websub == null ? WebSub.OFF : websub;
     health = health == null ? Health.DEFAULT : health;
     Set<String> seen = new HashSet<>();

@@ -15,8 +15,8 @@ import java.time.Duration;
 public record KafkaSettings(String bootstrapServers, int partitions, Embedded embedded, Duration rawRetention) {
 
   public KafkaSettings {
-    Check.range("kafka.partitions", partitions, 1, 1000);
-    Check.positive("kafka.raw-retention", rawRetention);
+    KafkaKeys.PARTITIONS.check(partitions);
+    KafkaKeys.RAW_RETENTION.check(rawRetention);
   }
 
   /**
@@ -28,8 +28,8 @@ public record KafkaSettings(String bootstrapServers, int partitions, Embedded em
    */
   public record Embedded(int port, int controllerPort, Path dataDir) {
     public Embedded {
-      Check.range("kafka.embedded.port", port, 0, 65535);
-      Check.range("kafka.embedded.controller-port", controllerPort, 0, 65535);
+      KafkaKeys.EMBEDDED_PORT.check(port);
+      KafkaKeys.EMBEDDED_CONTROLLER_PORT.check(controllerPort);
     }
   }
 

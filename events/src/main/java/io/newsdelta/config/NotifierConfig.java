@@ -55,11 +55,11 @@ public record NotifierConfig(
         new Delivery(Duration.ofMinutes(10), Duration.ofSeconds(10), 5, Duration.ofSeconds(30), DEFAULT_MAX_IN_FLIGHT);
 
     public Delivery {
-      Check.positive("notifier.retry.max-backoff", maxBackoff);
-      Check.positive("notifier.retry.attempt-timeout", attemptTimeout);
-      Check.range("notifier.circuit.failures", circuitFailures, 1, 1000);
-      Check.positive("notifier.circuit.open-for", circuitOpenFor);
-      Check.range("notifier.delivery.max-in-flight", maxInFlight, 1, 256);
+      NotifierKeys.MAX_BACKOFF.check(maxBackoff);
+      NotifierKeys.ATTEMPT_TIMEOUT.check(attemptTimeout);
+      NotifierKeys.CIRCUIT_FAILURES.check(circuitFailures);
+      NotifierKeys.CIRCUIT_OPEN_FOR.check(circuitOpenFor);
+      NotifierKeys.MAX_IN_FLIGHT.check(maxInFlight);
     }
 
     /** The same with {@link #DEFAULT_MAX_IN_FLIGHT} changes in progress per channel. */
@@ -74,12 +74,12 @@ public record NotifierConfig(
     subscriptions = subscriptions == null ? List.of() : List.copyOf(subscriptions);
     delivery = delivery == null ? Delivery.DEFAULTS : delivery;
     publicUrl = publicUrl == null ? URI.create("http://" + httpBind + ":" + httpPort) : publicUrl;
-    Check.range("notifier.http.port", httpPort, 0, 65535);
+    NotifierKeys.HTTP_PORT.check(httpPort);
     for (int i = 0; i < webhooks.size(); i++) {
       Check.httpUrl("notifier.webhooks[" + i + "]", webhooks.get(i));
     }
-    Check.range("notifier.retry.max-attempts", maxAttempts, 1, 100);
-    Check.notNegative("notifier.retry.initial-backoff", initialBackoff);
+    NotifierKeys.MAX_ATTEMPTS.check(maxAttempts);
+    NotifierKeys.INITIAL_BACKOFF.check(initialBackoff);
     Check.httpUrl("notifier.public-url", publicUrl);
     Set<String> names = new HashSet<>();
     for (ChannelConfig c : channels) {
@@ -105,8 +105,8 @@ public record NotifierConfig(
         }
       }
     }
-    if (apiToken != null && apiToken.length() < 16) {
-      throw ConfigException.badValue("notifier.api-token", "(hidden)", "a token of at least 16 characters");
+    if (apiToken != null) {
+      NotifierKeys.API_TOKEN.check(apiToken);
     }
   }
 

@@ -17,14 +17,8 @@ public record ObservabilityConfig(int managementPort, String loggingFormat) {
   public static final List<String> LOG_FORMATS = List.of("text", "json");
 
   public ObservabilityConfig {
-    if (managementPort < -1 || managementPort > 65535) {
-      throw ConfigException.badValue("management.port", managementPort,
-          "a port 1-65535, 0 for a free port or -1 for none");
-    }
-    if (loggingFormat == null || !LOG_FORMATS.contains(loggingFormat)) {
-      throw ConfigException.badValue("logging.format", loggingFormat == null ? "" : loggingFormat,
-          "one of " + String.join(", ", LOG_FORMATS));
-    }
+    ObservabilityKeys.MANAGEMENT_PORT.check(managementPort);
+    ObservabilityKeys.LOGGING_FORMAT.check(loggingFormat);
   }
 
   /** The defaults: a free management port, text logs. */

@@ -13,12 +13,9 @@ package io.newsdelta.config;
 public record SmtpConfig(String host, int port, String username, String password, String from, String tls) {
   public SmtpConfig {
     Check.notBlank("notifier.smtp.host", host, "the SMTP server's host name");
-    Check.range("notifier.smtp.port", port, 1, 65535);
+    NotifierKeys.SMTP_PORT.check(port);
     Check.notBlank("notifier.smtp.from", from, "the sender address, such as newsdelta@example.org");
-    tls = tls == null ? "starttls" : tls;
-    if (!(tls.equals("starttls") || tls.equals("tls") || tls.equals("none"))) {
-      throw ConfigException.badValue("notifier.smtp.tls", tls, "starttls, tls or none");
-    }
+    tls = NotifierKeys.SMTP_TLS.check(tls == null ? "starttls" : tls);
   }
 
   /** Never the password. */

@@ -16,9 +16,7 @@ public record StoriesConfig(boolean enabled, double threshold, Path stateDir) {
   public static final double DEFAULT_THRESHOLD = 0.03;
 
   public StoriesConfig {
-    if (!(threshold > 0 && threshold <= 1)) {
-      throw ConfigException.badValue("stories.threshold", threshold, "a number above 0 and at most 1, such as 0.03");
-    }
+    StoriesKeys.THRESHOLD.check(threshold);
     if (stateDir == null) {
       throw ConfigException.badValue("stories.state-dir", "", "a directory path such as ./data/stories");
     }

@@ -1,36 +1,31 @@
 package io.newsdelta.app.cli;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
-import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.newsdelta.config.ConfigDocs;
 import io.newsdelta.config.ConfigException;
-import io.newsdelta.config.Durations;
-import io.newsdelta.config.NewsdeltaConfig;
+import io.newsdelta.config.ConfigLoader;
+import io.newsdelta.config.ConfigTree;
+import io.newsdelta.config.EffectiveConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Iterator;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code config show}: the effective configuration (file, environment and defaults), secrets masked. */
-@Command(name = "config", description = "Inspect the configuration.", subcommands = ConfigCommand.Show.class)
+/**
+ * {@code config show}: the effective configuration (file, environment and defaults), secrets masked;
+ * {@code config docs}: the README's configuration table, from the key declarations.
+ */
+@Command(name = "config", description = "Inspect the configuration.",
+    subcommands = {ConfigCommand.Show.class, ConfigCommand.Docs.class})
 public final class ConfigCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -49,68 +44,63 @@ public final class ConfigCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      NewsdeltaConfig effective;
+      String yaml;
       try {
-        effective = config.load();
+        config.load(); // every value checked, as a service would at start
+        yaml = render(ConfigLoader.tree(config.file, System.getenv()));
       } catch (ConfigException e) {
         spec.commandLine().getErr().println("newsdelta config: " + e.getMessage());
         return 2;
       }
-      spec.commandLine().getOut().print(render(effective));
+      spec.commandLine().getOut().print(yaml);
       spec.commandLine().getOut().flush();
       return 0;
     }
   }
 
-  /** Names of fields whose values are never printed. */
-  private static final Pattern SECRET = Pattern.compile("(?i).*(secret|password|token|api-?key|credential).*");
+  /** Prints the configuration table, or writes it into the README between its markers. */
+  @Command(name = "docs", description = "Print the README's configuration table (Markdown), generated from the "
+      + "key declarations; with --readme, write it into that file between its marker comments.")
+  static final class Docs implements Callable<Integer> {
+    @Option(names = "--readme", paramLabel = "FILE", description = "rewrite the table in this README")
+    Path readme;
 
-  private static final ObjectMapper YAML = yamlMapper();
+    @Spec CommandSpec spec;
 
-  /** The configuration as YAML in the file's own key style (kebab-case, durations as 5m), secrets masked. */
-  static String render(NewsdeltaConfig config) {
-    JsonNode tree = YAML.valueToTree(config);
-    mask(tree);
+    @Override
+    public Integer call() throws IOException {
+      if (readme == null) {
+        spec.commandLine().getOut().print(ConfigDocs.table());
+        spec.commandLine().getOut().flush();
+        return 0;
+      }
+      try {
+        Files.writeString(readme, ConfigDocs.replaceTable(Files.readString(readme)));
+      } catch (IllegalArgumentException e) {
+        spec.commandLine().getErr().println("newsdelta config docs: " + readme + ": " + e.getMessage());
+        return 2;
+      }
+      spec.commandLine().getErr().println("newsdelta config docs: wrote the configuration table into " + readme);
+      return 0;
+    }
+  }
+
+  private static final ObjectMapper YAML = new ObjectMapper(
+      new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+          .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
+
+  /** The effective configuration as YAML in the file's own shape, secrets masked. */
+  static String render(ConfigTree tree) {
     try {
-      return YAML.writeValueAsString(tree);
+      return YAML.writeValueAsString(EffectiveConfig.of(tree));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
+  /** Masks every secret in a document, wherever it is nested. */
   static void mask(JsonNode node) {
-    if (node instanceof ObjectNode object) {
-      Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> field = fields.next();
-        JsonNode value = field.getValue();
-        if (SECRET.matcher(field.getKey()).matches() && value.isValueNode() && !value.isNull()
-            && !value.asText().isEmpty()) {
-          field.setValue(TextNode.valueOf("******"));
-        } else {
-          mask(value);
-        }
-      }
-    } else if (node.isArray()) {
-      node.forEach(ConfigCommand::mask);
-    }
-  }
-
-  private static ObjectMapper yamlMapper() {
-    SimpleModule durations = new SimpleModule()
-        .addSerializer(Duration.class, new StdSerializer<>(Duration.class) {
-          @Override
-          public void serialize(Duration value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-            gen.writeString(Durations.format(value));
-          }
-        })
-        .addSerializer(Path.class, new ToStringSerializer(Path.class));
-    return new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES))
-        .registerModule(new JavaTimeModule())
-        .registerModule(durations)
-        .setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.KEBAB_CASE)
-        .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    EffectiveConfig.mask(node);
   }
 
   public ConfigCommand() {}

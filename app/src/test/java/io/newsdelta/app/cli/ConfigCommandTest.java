@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newsdelta.app.Main;
+import io.newsdelta.config.ConfigDocs;
 import io.newsdelta.events.Json;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -32,6 +33,42 @@ class ConfigCommandTest {
         .contains("https://a.example/rss")
         .contains("bootstrap-servers:")
         .contains("data-dir: ./data/kafka");
+  }
+
+  @Test
+  void shouldShowSecretsMaskedAndTheFilesTheyComeFrom() throws Exception {
+    Path password = Files.writeString(dir.resolve("smtp-password"), "hunter2-smtp\n");
+    Path file = Files.writeString(dir.resolve("newsdelta.yml"), "notifier:\n"
+        + "  api-token: 0123456789abcdef-token\n"
+        + "  smtp: {host: smtp.example, from: n@example.org, password-file: " + password + "}\n"
+        + "  channels:\n"
+        + "    - {name: hook, kind: webhook, url: \"https://example.org/hook\","
+        + " secret: \"whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw\"}\n"
+        + "history:\n  database-url: \"jdbc:postgresql://db:5432/nd?user=nd&password=pgsecret\"\n");
+    StringWriter out = new StringWriter();
+    CommandLine cli = Main.commandLine();
+    cli.setOut(new PrintWriter(out));
+
+    assertThat(cli.execute("config", "show", "--config", file.toString())).isZero();
+
+    assertThat(out.toString()).doesNotContain("hunter2", "0123456789abcdef", "MfKQ9r8", "pgsecret")
+        .contains("password-file: " + password, "api-token: '******'", "password=******", "host: smtp.example");
+  }
+
+  @Test
+  void shouldWriteTheConfigurationTableIntoAReadmeBetweenItsMarkers() throws Exception {
+    Path readme = Files.writeString(dir.resolve("README.md"),
+        "# Title\n\n" + ConfigDocs.BEGIN + "\n| stale |\n" + ConfigDocs.END + "\n\nAfter.\n");
+    CommandLine cli = Main.commandLine();
+    cli.setErr(new PrintWriter(new StringWriter()));
+
+    assertThat(cli.execute("config", "docs", "--readme", readme.toString())).isZero();
+
+    assertThat(Files.readString(readme)).isEqualTo(
+        "# Title\n\n" + ConfigDocs.BEGIN + "\n" + ConfigDocs.table() + ConfigDocs.END + "\n\nAfter.\n");
+    Path noMarkers = Files.writeString(dir.resolve("OTHER.md"), "# Title\n");
+    assertThat(cli.execute("config", "docs", "--readme", noMarkers.toString())).isEqualTo(2);
+    assertThat(Files.readString(noMarkers)).isEqualTo("# Title\n");
   }
 
   @Test
