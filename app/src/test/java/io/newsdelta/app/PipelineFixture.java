@@ -31,6 +31,14 @@ final class PipelineFixture implements AutoCloseable {
 
   /** Watches the site with a fast schedule, on an existing cluster or an embedded broker over dataDir. */
   NewsdeltaConfig config(String bootstrapServers, Path dataDir) {
+    return config(bootstrapServers, dataDir, "", "");
+  }
+
+  /**
+   * The same, with more YAML lines under {@code feeds:} (each {@code "  - url: …\n"}) and under {@code ingest:}
+   * (each {@code "  key: value\n"}).
+   */
+  NewsdeltaConfig config(String bootstrapServers, Path dataDir, String moreFeeds, String moreIngest) {
     String yaml =
         """
         kafka:
@@ -43,9 +51,11 @@ final class PipelineFixture implements AutoCloseable {
           allow: [127.0.0.0/8]
         feeds:
           - url: %s
+        %s
         ingest:
           feed-poll-interval: 1s
           article-recheck: [%s]
+        %s
         diff-worker:
           state-dir: %s
         stories:
@@ -60,7 +70,9 @@ final class PipelineFixture implements AutoCloseable {
           retry:
             initial-backoff: 100ms
         """
-            .formatted(bootstrapServers, dataDir.resolve("kafka"), site.url("/rss.xml"), String.join(", ", java.util.Collections.nCopies(300, "1s")), dataDir.resolve("streams"),
+            .formatted(bootstrapServers, dataDir.resolve("kafka"), site.url("/rss.xml"), moreFeeds.stripTrailing(),
+                String.join(", ", java.util.Collections.nCopies(300, "1s")), moreIngest.stripTrailing(),
+                dataDir.resolve("streams"),
                 dataDir.resolve("stories"), dataDir.resolve("history.db"), hook.url());
     return ConfigLoader.parse(yaml, Map.of());
   }

@@ -39,6 +39,31 @@ class ServiceAloneObservabilityIT {
   }
 
   @Test
+  void shouldFailReadinessWithTheReasonWhileAFeedIsFailingAndClearWhenItIsRemoved() throws Exception {
+    String dead;
+    try (java.net.ServerSocket closed = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      dead = "http://127.0.0.1:" + closed.getLocalPort() + "/dead.xml";
+    }
+    try (TestBroker broker = TestBroker.start();
+        PipelineFixture fixture = new PipelineFixture();
+        Pipeline ingest = Pipeline.start(fixture.config(broker.bootstrapServers(), dataDir,
+            "  - url: " + dead + "\n", "  failing-after: 1ms\n"), EnumSet.of(Service.INGEST))) {
+      int port = ingest.managementPort();
+      await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+        Scrape.Answer ready = Scrape.get(port, "/health/ready");
+        assertThat(ready.status()).isEqualTo(503);
+        assertThat(ready.body()).contains("ingest-health: 1 feeds failing (" + dead + ")");
+      });
+      assertThat(Scrape.get(port, "/health/live").status()).isEqualTo(200);
+
+      new io.newsdelta.ingest.registry.RegistryClient(broker.bootstrapServers(), Duration.ofSeconds(30)).remove(dead);
+
+      await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+          assertThat(Scrape.get(port, "/health/ready")).isEqualTo(new Scrape.Answer(200, "ready\n")));
+    }
+  }
+
+  @Test
   void shouldServeNothingWhenTheManagementPortIsOff() {
     try (TestBroker broker = TestBroker.start();
         PipelineFixture fixture = new PipelineFixture()) {
