@@ -45,6 +45,12 @@ public final class ConfigKeys {
           new Key("ingest.geometric-recheck.factor", false),
           new Key("ingest.geometric-recheck.retire-after", false),
           new Key("ingest.sitemap-max-age", false),
+          // WebSub (issue 12): subscriptions to the hubs feeds advertise, the callback server.
+          new Key("ingest.websub.callback-base-url", false),
+          new Key("ingest.websub.bind", false),
+          new Key("ingest.websub.port", false),
+          new Key("ingest.websub.lease", false),
+          new Key("ingest.websub.poll-interval", false),
           new Key("diff-worker.threads", false),
           new Key("diff-worker.state-dir", false),
           new Key("diff-worker.append-only-period", false),

@@ -166,7 +166,15 @@ public final class ConfigLoader {
                 v.duration("ingest.geometric-recheck.first", "30m"),
                 v.decimal("ingest.geometric-recheck.factor", 1.2),
                 v.duration("ingest.geometric-recheck.retire-after", "40d")),
-            v.duration("ingest.sitemap-max-age", "2d"));
+            v.duration("ingest.sitemap-max-age", "2d"),
+            // WebSub (issue 12): off unless a public callback base URL is set.
+            new IngestConfig.WebSub(
+                blankToNull(v.text("ingest.websub.callback-base-url", "")) == null ? null
+                    : httpUrl(v.text("ingest.websub.callback-base-url", ""), "ingest.websub.callback-base-url"),
+                v.text("ingest.websub.bind", "127.0.0.1"),
+                v.integer("ingest.websub.port", 8090),
+                v.duration("ingest.websub.lease", "7d"),
+                v.duration("ingest.websub.poll-interval", "15m")));
     DiffWorkerConfig diffWorker = new DiffWorkerConfig(
             v.integer("diff-worker.threads", 1),
             Path.of(v.text("diff-worker.state-dir", "./data/diff-worker")),
@@ -459,6 +467,10 @@ public final class ConfigLoader {
     } catch (IllegalArgumentException e) {
       throw ConfigException.badValue(key, raw, "0 or " + e.getMessage());
     }
+  }
+
+  private static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text;
   }
 
   /** A URI; whether it is one the key allows is the record's to check ({@link Check}). */

@@ -1,6 +1,7 @@
 package io.newsdelta.config;
 
 import io.newsdelta.events.Topics;
+import java.net.URI;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -30,6 +31,7 @@ import java.util.Set;
  * @param sitemapMaxAge entries of a sitemap dated (news publication date, else lastmod) longer ago than this
  *     are not tracked, so a sitemap of a whole site's archive does not make ingest fetch the archive; undated
  *     entries are tracked
+ * @param websub WebSub subscriptions to the hubs feeds advertise ({@code ingest.websub.*}); off by default
  */
 public record IngestConfig(
     List<FeedConfig> feeds,
@@ -46,7 +48,8 @@ public record IngestConfig(
     Duration catchUpWindow,
     Removal removal,
     GeometricRecheck geometricRecheck,
-    Duration sitemapMaxAge) {
+    Duration sitemapMaxAge,
+    WebSub websub) {
 
   /** Room left in a raw-topic message for the fields, headers and record overhead around the body. */
   public static final int ENVELOPE_HEADROOM = 64 * 1024;
@@ -123,6 +126,74 @@ public record IngestConfig(
     }
   }
 
+  /**
+   * WebSub ({@code ingest.websub.*}): where a feed advertises a hub and a public callback base URL is set, ingest
+   * subscribes to the hub, polls the feed at once on each signed push, and polls it only every {@code
+   * pollInterval} while the subscription is live.
+   *
+   * @param callbackBaseUrl the public http(s) URL the hub reaches this instance's callback server at (the
+   *     callback of a feed is this + {@code /websub/<id>}); null: WebSub off
+   * @param bind the address the callback server listens on
+   * @param port its port, 1 to 65535 (0: a free port, for tests)
+   * @param lease the lease asked of the hub ({@code hub.lease_seconds}); renewed before it ends
+   * @param pollInterval how often a feed with a live subscription is still polled, as a safety net
+   */
+  public record WebSub(URI callbackBaseUrl, String bind, int port, Duration lease, Duration pollInterval) {
+    /** WebSub off. */
+    public static final WebSub OFF = new WebSub(null, "127.0.0.1", 8090, Duration.ofDays(7), Duration.ofMinutes(15));
+
+    public WebSub {
+      if (callbackBaseUrl != null) {
+        Check.httpUrl("ingest.websub.callback-base-url", callbackBaseUrl);
+        if (callbackBaseUrl.getRawQuery() != null || callbackBaseUrl.getRawFragment() != null) {
+          throw ConfigException.badValue("ingest.websub.callback-base-url", callbackBaseUrl,
+              "an http(s) URL without query or fragment, such as https://ingest.example.org");
+        }
+      }
+      Check.notBlank("ingest.websub.bind", bind, "an address to listen on, such as 0.0.0.0 or 127.0.0.1");
+      Check.range("ingest.websub.port", port, 0, 65535);
+      Check.positive("ingest.websub.lease", lease);
+      if (lease.compareTo(Duration.ofMinutes(5)) < 0 || lease.compareTo(Duration.ofDays(365)) > 0) {
+        throw ConfigException.badValue("ingest.websub.lease", lease, "a duration from 5m to 365d");
+      }
+      Check.positive("ingest.websub.poll-interval", pollInterval);
+    }
+
+    /** Whether subscriptions are made at all. */
+    public boolean enabled() {
+      return callbackBaseUrl != null;
+    }
+  }
+
+  /** The settings before WebSub, with WebSub off. */
+  public IngestConfig(
+      List<FeedConfig> feeds,
+      Duration feedPollInterval,
+      List<Duration> articleRecheck,
+      Duration fetchTimeout,
+      int maxPageBytes,
+      String userAgent,
+      int fetchConcurrency,
+      int hostConcurrency,
+      Duration hostMinGap,
+      List<HostLimit> hosts,
+      Duration robotsTtl,
+      Duration catchUpWindow,
+      Removal removal,
+      GeometricRecheck geometricRecheck,
+      Duration sitemapMaxAge) {
+    this(feeds, feedPollInterval, articleRecheck, fetchTimeout, maxPageBytes, userAgent, fetchConcurrency,
+        hostConcurrency, hostMinGap, hosts, robotsTtl, catchUpWindow, removal, geometricRecheck, sitemapMaxAge,
+        WebSub.OFF);
+  }
+
+  /** This configuration with other WebSub settings. */
+  public IngestConfig withWebSub(WebSub websub) {
+    return new IngestConfig(feeds, feedPollInterval, articleRecheck, fetchTimeout, maxPageBytes, userAgent,
+        fetchConcurrency, hostConcurrency, hostMinGap, hosts, robotsTtl, catchUpWindow, removal, geometricRecheck,
+        sitemapMaxAge, websub);
+  }
+
   /** The settings before removal detection and discovery (issue 12), with their defaults. */
   public IngestConfig(
       List<FeedConfig> feeds,
@@ -178,6 +249,7 @@ public record IngestConfig(
     removal = removal == null ? Removal.DEFAULT : removal;
     Objects.requireNonNull(geometricRecheck, "ingest.geometric-recheck");
     Check.positive("ingest.sitemap-max-age", sitemapMaxAge);
+    websub = websub == null ? WebSub.OFF : websub;
     Set<String> seen = new HashSet<>();
     for (HostLimit h : hosts) {
       Objects.requireNonNull(h, "ingest.hosts[]");

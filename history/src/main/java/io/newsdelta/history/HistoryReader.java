@@ -41,10 +41,17 @@ public final class HistoryReader {
 
   /** Tracked articles, the most recently changed first; only those of {@code feedUrl} when it is not null. */
   public Page<ArticleRow> articles(String feedUrl, int page, int size) {
-    String sql = "SELECT " + ARTICLE_COLUMNS + " FROM articles a WHERE a.versions > 0"
-        + (feedUrl == null ? "" : " AND a.feed_url = ?")
+    if (feedUrl == null) {
+      // A deep page skips its offset's rows in the list index alone (articles_listed holds the sort key and the
+      // id), then reads only its own rows: an OFFSET over the table itself reads every skipped row first.
+      String sql = "SELECT " + ARTICLE_COLUMNS + " FROM (SELECT article_id FROM articles WHERE versions > 0"
+          + " ORDER BY last_changed DESC, article_id LIMIT ? OFFSET ?) k JOIN articles a ON a.article_id = k.article_id"
+          + " ORDER BY a.last_changed DESC, a.article_id";
+      return page(sql, page, size, List.of(), HistoryReader::article);
+    }
+    String sql = "SELECT " + ARTICLE_COLUMNS + " FROM articles a WHERE a.versions > 0 AND a.feed_url = ?"
         + " ORDER BY a.last_changed DESC, a.article_id LIMIT ? OFFSET ?";
-    return page(sql, page, size, feedUrl == null ? List.of() : List.of(feedUrl), HistoryReader::article);
+    return page(sql, page, size, List.of(feedUrl), HistoryReader::article);
   }
 
   /**

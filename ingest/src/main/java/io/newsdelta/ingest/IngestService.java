@@ -25,6 +25,10 @@ import io.newsdelta.ingest.registry.RegistryConsumer;
 import io.newsdelta.ingest.schedule.RecheckSchedule;
 import io.newsdelta.ingest.state.StateRestorer;
 import io.newsdelta.ingest.watch.ArticleWatcher;
+import io.newsdelta.ingest.websub.CallbackServer;
+import io.newsdelta.ingest.websub.HubClient;
+import io.newsdelta.ingest.websub.HubDiscovery;
+import io.newsdelta.ingest.websub.WebSubSubscriber;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -103,6 +107,12 @@ public final class IngestService implements AutoCloseable {
   private volatile ServiceMetrics metrics;
   private volatile IngestMeters meters;
   private volatile boolean assigned;
+  /** WebSub (null when {@code ingest.websub.callback-base-url} is not set). */
+  private WebSubSubscriber websub;
+  private CallbackServer callbacks;
+  private ScheduledExecutorService websubTimers;
+  /** The least time between the starts of two polls of one feed when pushes ask for them. */
+  private static final Duration PUSH_GAP = Duration.ofSeconds(1);
 
   /** The service on the system clock. */
   public IngestService(IngestConfig config, String bootstrapServers) {
@@ -213,6 +223,14 @@ public final class IngestService implements AutoCloseable {
       fetching.observer(meters);
     }
     HttpFetcher fetcher = fetching.build();
+    if (config.websub().enabled()) {
+      try {
+        startWebSub(m); // first: a callback port that cannot be bound stops start-up before anything runs
+      } catch (NewsdeltaException e) {
+        started.set(false);
+        throw e;
+      }
+    }
     control = Executors.newSingleThreadScheduledExecutor(threads("ingest-control"));
     processPool = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
         threads("ingest-process"));
@@ -231,6 +249,44 @@ public final class IngestService implements AutoCloseable {
         + "per host {} at once {} apart", config.feeds().size(), Topics.FEEDS, config.feedPollInterval(),
         config.articleRecheck(), config.fetchConcurrency(), config.hostConcurrency(), config.hostMinGap());
     control.execute(this::startUp);
+  }
+
+  /**
+   * Starts the WebSub callback server and subscriber; a port that cannot be bound stops start-up with one line.
+   */
+  private void startWebSub(ServiceMetrics m) {
+    IngestConfig.WebSub ws = config.websub();
+    ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(threads("ingest-websub"));
+    HubClient hubs = new HubClient(addressPolicy, config.userAgent(), config.fetchTimeout());
+    WebSubSubscriber subscriber = new WebSubSubscriber(ws, hubs, error -> publisher.report(error), clock, timers,
+        this::pollNow,
+        m != null ? m.registry() : new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+    try {
+      callbacks = CallbackServer.start(ws.bind(), ws.port(), subscriber, config.maxPageBytes());
+      websub = subscriber;
+      websubTimers = timers;
+    } catch (java.io.IOException e) {
+      timers.shutdownNow();
+      throw new NewsdeltaException("cannot serve WebSub callbacks on " + ws.bind() + ":" + ws.port() + " ("
+          + e.getMessage() + "); choose a free ingest.websub.port, or unset ingest.websub.callback-base-url to turn "
+          + "WebSub off", e);
+    }
+    LOG.info("WebSub on: feeds that advertise a hub are subscribed with callbacks under {}/websub/, and polled every "
+        + "{} while subscribed", ws.callbackBaseUrl(), ws.pollInterval());
+  }
+
+  /** A signed WebSub push (or a subscription that ended): polls the feed now through its normal poll path. */
+  private void pollNow(URI feedUrl) {
+    FeedLoop loop = feedUrl == null ? null : polled.get(feedUrl);
+    if (loop != null) {
+      loop.pollNow();
+    }
+  }
+
+  /** The port of the WebSub callback server, or -1 when WebSub is off (for tests). */
+  int websubPort() {
+    CallbackServer c = callbacks;
+    return c == null ? -1 : c.port();
   }
 
   /** Registers the configured feeds (retrying while Kafka cannot take them), then follows the registry. */
@@ -264,7 +320,14 @@ public final class IngestService implements AutoCloseable {
     if (FeedRegistration.KIND_SITEMAP.equals(kind)) {
       return new SitemapPoller(feedUrl, fetcher, publisher, watcher, clock, config.sitemapMaxAge(), () -> stopping);
     }
-    return new FeedPoller(feedUrl, fetcher, publisher, watcher, this::listed, clock, () -> stopping);
+    WebSubSubscriber subscriber = websub;
+    return new FeedPoller(feedUrl, fetcher, publisher, watcher, this::listed, clock, () -> stopping,
+        subscriber == null ? null : (url, response, feed) -> {
+          if (!stopping && polled.containsKey(url)) {
+            HubDiscovery.of(url, response.uri(), response.links(), feed.hubs(), feed.self())
+                .ifPresent(ad -> subscriber.advertised(url, ad));
+          }
+        });
   }
 
   /**
@@ -293,14 +356,22 @@ public final class IngestService implements AutoCloseable {
     private final SourcePoller poller;
     private volatile boolean cancelled;
     private volatile ScheduledFuture<?> next;
+    // WebSub: a push asks for a poll now; one during a poll makes the next start as soon as that one ends.
+    private boolean running;
+    private boolean again;
+    private long lastStart = System.nanoTime() - PUSH_GAP.toNanos();
 
     FeedLoop(SourcePoller poller) {
       this.poller = poller;
     }
 
-    void schedule(long delayMs) {
+    synchronized void schedule(long delayMs) {
       if (cancelled || stopping) {
         return;
+      }
+      ScheduledFuture<?> previous = next;
+      if (previous != null) {
+        previous.cancel(false);
       }
       try {
         next = control.schedule(this::run, delayMs, TimeUnit.MILLISECONDS);
@@ -309,18 +380,53 @@ public final class IngestService implements AutoCloseable {
       }
     }
 
-    private void run() {
+    /** Polls as soon as {@link #PUSH_GAP} after the last poll started allows, instead of at the next interval. */
+    synchronized void pollNow() {
       if (cancelled || stopping) {
         return;
       }
-      long begun = System.nanoTime();
+      if (running) {
+        again = true;
+        return;
+      }
+      long since = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastStart);
+      schedule(Math.max(0, PUSH_GAP.toMillis() - since));
+    }
+
+    /** The feed poll interval, or WebSub's slower one while the feed has a live subscription. */
+    private long intervalMs() {
+      WebSubSubscriber subscriber = websub;
+      return subscriber != null && subscriber.live(poller.feedUrl())
+          ? config.websub().pollInterval().toMillis() : config.feedPollInterval().toMillis();
+    }
+
+    private void run() {
+      long begun;
+      synchronized (this) {
+        if (cancelled || stopping || running) {
+          return;
+        }
+        running = true;
+        begun = System.nanoTime();
+        lastStart = begun;
+      }
       poller.pollAsync(processPool).whenComplete((outcome, error) -> {
         IngestMeters counting = meters;
         if (counting != null) {
           counting.polled(error == null ? outcome : FeedPoller.Outcome.FAILED);
         }
+        WebSubSubscriber subscriber = websub;
+        if (subscriber != null && !cancelled && !stopping) {
+          subscriber.polled(poller.feedUrl());
+        }
         long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begun);
-        schedule(Math.max(0, config.feedPollInterval().toMillis() - took));
+        long delay;
+        synchronized (this) {
+          running = false;
+          delay = Math.max(0, (again ? PUSH_GAP.toMillis() : intervalMs()) - took);
+          again = false;
+        }
+        schedule(delay);
       });
     }
 
@@ -375,12 +481,22 @@ public final class IngestService implements AutoCloseable {
     }
 
     @Override
+    public void removed(Stopped feed) {
+      if (websub != null && !stopping) {
+        websub.removed(feed.feedUrl());
+      }
+    }
+
+    @Override
     public void stopped(List<Stopped> feeds, boolean handOver) {
       List<String> urls = new ArrayList<>();
       for (Stopped feed : feeds) {
         FeedLoop polling = polled.remove(feed.feedUrl());
         if (polling != null) {
           polling.cancel();
+        }
+        if (websub != null) {
+          websub.released(feed.feedUrl());
         }
         urls.add(feed.feedUrl().toString());
       }
@@ -426,6 +542,11 @@ public final class IngestService implements AutoCloseable {
     closing.countDown();
     polled.values().forEach(FeedLoop::cancel);
     control.shutdownNow();
+    if (websub != null) {
+      callbacks.close();
+      websub.close();
+      websubTimers.shutdownNow();
+    }
     watcher.pause();
     if (!watcher.awaitIdle(handOverWait())) {
       LOG.warn("Abandoning article checks still in flight; they run again after a restart");

@@ -34,6 +34,15 @@ public final class MetricNames {
   public static final String DELIVERY_ATTEMPTS = "newsdelta.delivery.attempts";
   /** The pipeline's own latency (a histogram) by {@code channel}: a change's {@code toObservedAt} to delivered. */
   public static final String PIPELINE_LATENCY = "newsdelta.pipeline.latency";
+  /**
+   * WebSub content deliveries to ingest's callback by {@code outcome}: {@code accepted} (signed right: the feed is
+   * polled at once), {@code unsigned}, {@code bad_signature}, {@code unknown_subscription}, {@code too_large}.
+   */
+  public static final String WEBSUB_PUSHES = "newsdelta.websub.pushes";
+  /** WebSub requests to hubs by {@code mode} ({@code subscribe}, {@code unsubscribe}) and {@code outcome}. */
+  public static final String WEBSUB_HUB_REQUESTS = "newsdelta.websub.hub.requests";
+  /** WebSub subscriptions verified and not expired (a gauge): their feeds are polled at the slower pace. */
+  public static final String WEBSUB_LIVE = "newsdelta.websub.subscriptions.live";
 
   private MetricNames() {}
 }

@@ -21,6 +21,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LogConfigurationTest {
   private static final String TASK_MANAGER = "org.apache.kafka.streams.processor.internals.TaskManager";
   private static final String STREAM_THREAD = "org.apache.kafka.streams.processor.internals.StreamThread";
+  private static final String PARTITION_LEADER =
+      "org.apache.kafka.clients.admin.internals.PartitionLeaderStrategy";
+  private static final String REPLICA_MANAGER = "kafka.server.ReplicaManager";
 
   private LoggerContext context;
 
@@ -37,7 +40,7 @@ class LogConfigurationTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {TASK_MANAGER, STREAM_THREAD})
+  @ValueSource(strings = {TASK_MANAGER, STREAM_THREAD, PARTITION_LEADER, REPLICA_MANAGER})
   void shouldWriteTheCorruptedTaskWarningOfStreamsOnOneLineWithTheExceptionsMessage(String logger) {
     Configuration configuration = context.getConfiguration();
     LoggerConfig taskManager = configuration.getLoggerConfig(logger);

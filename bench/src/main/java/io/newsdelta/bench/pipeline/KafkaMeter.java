@@ -33,25 +33,46 @@ final class KafkaMeter implements AutoCloseable {
   static final List<String> TOPICS = List.of(Topics.RAW_VERSIONS, Topics.ARTICLE_VERSIONS, Topics.ARTICLE_CHANGES);
 
   private final String bootstrap;
-  private final Admin admin;
+  private final Properties settings = new Properties();
+  /**
+   * Made once the broker's port answers: the pipeline's embedded broker takes seconds to start, and an admin
+   * client started before it logs a warning at every reconnect.
+   */
+  private Admin admin;
 
   KafkaMeter(String bootstrap) {
     this.bootstrap = bootstrap;
-    Properties p = new Properties();
-    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-    p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
-    this.admin = Admin.create(p);
+    settings.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    settings.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+    settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
   }
 
   /** True once the pipeline's topics exist. */
   boolean ready() {
+    if (admin == null) {
+      if (!listening()) {
+        return false;
+      }
+      admin = Admin.create(settings);
+    }
     try {
       return admin.listTopics().names().get(10, TimeUnit.SECONDS).containsAll(TOPICS);
     } catch (ExecutionException | TimeoutException e) {
       return false;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private boolean listening() {
+    String first = bootstrap.split(",")[0].trim();
+    int colon = first.lastIndexOf(':');
+    try (java.net.Socket socket = new java.net.Socket()) {
+      socket.connect(new java.net.InetSocketAddress(first.substring(0, colon),
+          Integer.parseInt(first.substring(colon + 1))), 1_000);
+      return true;
+    } catch (java.io.IOException e) {
       return false;
     }
   }
@@ -132,6 +153,8 @@ final class KafkaMeter implements AutoCloseable {
 
   @Override
   public void close() {
-    admin.close(Duration.ofSeconds(5));
+    if (admin != null) {
+      admin.close(Duration.ofSeconds(5));
+    }
   }
 }

@@ -204,7 +204,8 @@ public final class PipelineBenchmark implements Callable<Integer> {
             s1.site.feedRequests() - s0.site.feedRequests(), raw / secs, versions[0] / secs, changes[0] / secs),
         new Report.Detection(score.realEdits(), score.boilerplateChanges(), score.detected(), score.missed(),
             score.unexplainedAlerts(), alerts,
-            score.unexplained().subList(0, Math.min(5, score.unexplained().size()))),
+            score.unexplained().subList(0, Math.min(5, score.unexplained().size())),
+            score.missedEdits().subList(0, Math.min(20, score.missedEdits().size()))),
         new Report.Latency(
             Scoring.percentile(score.editToAlert(), 50), Scoring.percentile(score.editToAlert(), 95),
             Scoring.percentile(score.editToAlert(), 99),

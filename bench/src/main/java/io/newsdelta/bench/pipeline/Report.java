@@ -51,9 +51,11 @@ public record Report(Setup setup, FirstPass firstPass, Throughput throughput, De
    * @param wronglyReported     alerts that no real edit explains (boilerplate reported as a change)
    * @param alerts              webhook deliveries received
    * @param wronglyReportedSamples the first few of those unexplained alerts, to see what was reported
+   * @param missedSamples       the first few missed edits from the ledger (article, kind, time), to see why
    */
   public record Detection(int realEdits, int boilerplateChanges, int detected, int missed, int wronglyReported,
-      int alerts, java.util.List<Alert> wronglyReportedSamples) {}
+      int alerts, java.util.List<Alert> wronglyReportedSamples,
+      java.util.List<io.newsdelta.bench.edit.LedgerEntry> missedSamples) {}
 
   /**
    * Milliseconds; -1 when there were none.

@@ -10,9 +10,10 @@ final class AppendOnly {
   private AppendOnly() {}
 
   /**
-   * Whether {@code to} keeps the headline, standfirst, byline and every paragraph of {@code from} in order
-   * (spacing aside) and adds at least one paragraph, anywhere (live blogs add at the top, growing pages at the
-   * bottom).
+   * Whether {@code to} keeps the headline, standfirst, byline and every paragraph of {@code from} in order and
+   * together (spacing aside), and adds at least one paragraph before them, after them, or both: live blogs add at
+   * the top, growing pages at the bottom. A paragraph inserted between two old ones is an editor's change to the
+   * story, announced at once like any other edit.
    */
   static boolean between(ArticleVersion from, ArticleVersion to) {
     if (!from.title().equals(to.title())
@@ -22,13 +23,22 @@ final class AppendOnly {
       return false;
     }
     List<String> old = from.paragraphs();
-    int i = 0;
-    for (String p : to.paragraphs()) {
-      if (i < old.size() && same(old.get(i), p)) {
-        i++;
+    List<String> now = to.paragraphs();
+    for (int start = 0; start + old.size() <= now.size(); start++) {
+      if (keptFrom(old, now, start)) {
+        return true;
       }
     }
-    return i == old.size();
+    return false;
+  }
+
+  private static boolean keptFrom(List<String> old, List<String> now, int start) {
+    for (int i = 0; i < old.size(); i++) {
+      if (!same(old.get(i), now.get(start + i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean same(String a, String b) {

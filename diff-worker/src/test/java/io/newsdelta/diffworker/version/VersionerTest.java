@@ -239,4 +239,31 @@ class VersionerTest {
     assertThat(v3.change().fromVersion()).isEqualTo(2);
     assertThat(v3.change().appendOnly()).isTrue();
   }
+
+  @Test
+  void shouldAnnounceAParagraphInsertedBetweenOldOnesAtOnceEvenWithinTheLiveBlogPeriod() {
+    VersionPolicy policy = new VersionPolicy("1", Duration.ofMinutes(15));
+    ArticleText first = new ArticleText("Minister resigns", null, null,
+        List.of("The minister resigned today.", "She had served four years.", "Her deputy takes over."));
+    ArticleText retitled = new ArticleText("Minister resigns over expenses", null, null, first.paragraphs());
+    ArticleText inserted = new ArticleText("Minister resigns over expenses", null, null,
+        List.of("The minister resigned today.", "The expenses inquiry reports next week.",
+            "She had served four years.", "Her deputy takes over."));
+    ArticleText grown = new ArticleText("Minister resigns over expenses", null, null,
+        List.of("The minister resigned today.", "The expenses inquiry reports next week.",
+            "She had served four years.", "Her deputy takes over.", "She left the building at noon."));
+    Observation v1 = Versioner.observe(null, ID, ID, T0, first, policy);
+    Observation v2 = Versioner.observe(v1.state(), ID, ID, T0.plusSeconds(60), retitled, policy);
+
+    Observation v3 = Versioner.observe(v2.state(), ID, ID, T0.plusSeconds(120), inserted, policy);
+    Observation v4 = Versioner.observe(v3.state(), ID, ID, T0.plusSeconds(180), grown, policy);
+
+    assertThat(v2.change().headlineChanged()).isTrue();
+    assertThat(v3.change()).as("an insertion inside the story is an edit, not a live-blog post").isNotNull();
+    assertThat(v3.change().appendOnly()).isFalse();
+    assertThat(v3.change().fromVersion()).isEqualTo(2);
+    assertThat(v3.change().toVersion()).isEqualTo(3);
+    assertThat(v4.change()).as("a paragraph added at the end within the period is held").isNull();
+    assertThat(v4.state().holding()).isTrue();
+  }
 }

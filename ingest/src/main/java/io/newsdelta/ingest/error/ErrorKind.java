@@ -36,6 +36,15 @@ public enum ErrorKind {
   HOST_BACKING_OFF("host-backing-off"),
   /** A host that was backing off answers again. */
   HOST_RECOVERED("host-recovered"),
+  /**
+   * WebSub: the feed's hub did not take a subscription (or unsubscription) request, could not be reached, or never
+   * verified it; the feed is polled at its normal pace and the subscription is tried again later.
+   */
+  WEBSUB_SUBSCRIBE_FAILED("websub-subscribe-failed"),
+  /** WebSub: the hub denied the subscription ({@code hub.mode=denied}); the feed is polled at its normal pace. */
+  WEBSUB_DENIED("websub-denied"),
+  /** WebSub: the hub answered 410 Gone; ingest stops asking it and polls the feed at its normal pace. */
+  WEBSUB_HUB_GONE("websub-hub-gone"),
   /** A failure ingest did not expect: a bug. The log has the stack trace. */
   INTERNAL("internal-error");
 

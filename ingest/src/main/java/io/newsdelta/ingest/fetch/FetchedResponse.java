@@ -15,10 +15,21 @@ import java.time.Instant;
  * @param receivedAt when the response was received, by the fetcher's clock
  * @param redirectStatus the status of the first redirect followed to get here (301, 302, 303, 307, 308), or 0
  *     when the URL requested answered itself
+ * @param links the values of the response's {@code Link} headers, in order (WebSub reads the hub from them)
  */
 public record FetchedResponse(
     URI uri, int status, String contentType, String etag, String lastModified, byte[] body, Instant receivedAt,
-    int redirectStatus) {
+    int redirectStatus, java.util.List<String> links) {
+
+  public FetchedResponse {
+    links = links == null ? java.util.List.of() : java.util.List.copyOf(links);
+  }
+
+  /** A response without Link headers. */
+  public FetchedResponse(URI uri, int status, String contentType, String etag, String lastModified, byte[] body,
+      Instant receivedAt, int redirectStatus) {
+    this(uri, status, contentType, etag, lastModified, body, receivedAt, redirectStatus, java.util.List.of());
+  }
 
   /** A response to the URL requested, without redirects. */
   public FetchedResponse(

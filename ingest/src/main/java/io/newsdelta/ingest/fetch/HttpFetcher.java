@@ -219,7 +219,7 @@ public final class HttpFetcher {
     }
     return CompletableFuture.completedFuture(new FetchedResponse(response.uri(), status, contentType,
         h.firstValue("ETag").orElse(null), h.firstValue("Last-Modified").orElse(null), body, clock.instant(),
-        firstRedirect));
+        firstRedirect, h.allValues("Link")));
   }
 
   private static boolean isRedirect(int status) {

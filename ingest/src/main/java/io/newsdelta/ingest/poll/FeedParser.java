@@ -70,7 +70,42 @@ public final class FeedParser {
         links.add(link);
       }
     }
-    return new ParsedFeed(feed.getFeedType(), feed.getTitle(), resolveAll(feedUri, links), List.of());
+    List<String> hubs = new ArrayList<>();
+    List<String> selves = new ArrayList<>();
+    feedLinks(feed, hubs, selves);
+    List<URI> self = resolveAll(feedUri, selves);
+    return new ParsedFeed(feed.getFeedType(), feed.getTitle(), resolveAll(feedUri, links), List.of(),
+        resolveAll(feedUri, hubs), self.isEmpty() ? null : self.get(0));
+  }
+
+  /**
+   * The feed-level {@code hub} and {@code self} links (WebSub discovery): Atom's own links as ROME reads them, and
+   * RSS's {@code <atom:link>} elements, which ROME leaves in the channel's foreign markup.
+   */
+  private static void feedLinks(SyndFeed feed, List<String> hubs, List<String> selves) {
+    for (SyndLink link : feed.getLinks()) {
+      addLink(link.getRel(), link.getHref(), hubs, selves);
+    }
+    for (org.jdom2.Element element : feed.getForeignMarkup()) {
+      if ("link".equals(element.getName()) && ATOM_NS.equals(element.getNamespaceURI())) {
+        addLink(element.getAttributeValue("rel"), element.getAttributeValue("href"), hubs, selves);
+      }
+    }
+  }
+
+  private static final String ATOM_NS = "http://www.w3.org/2005/Atom";
+
+  private static void addLink(String rel, String href, List<String> hubs, List<String> selves) {
+    if (rel == null || !notBlank(href)) {
+      return;
+    }
+    for (String r : rel.trim().toLowerCase(Locale.ROOT).split("\\s+")) {
+      if (r.equals("hub")) {
+        hubs.add(href);
+      } else if (r.equals("self")) {
+        selves.add(href);
+      }
+    }
   }
 
   /**

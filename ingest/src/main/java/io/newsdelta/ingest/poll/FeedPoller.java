@@ -45,6 +45,7 @@ public final class FeedPoller implements SourcePoller {
   private final FeedListSink feedLists;
   private final Clock clock;
   private final BooleanSupplier stopping;
+  private final AdvertisementSink advertisements;
   private String etag;
   private String lastModified;
   private ErrorKind failing;
@@ -60,6 +61,16 @@ public final class FeedPoller implements SourcePoller {
    */
   public FeedPoller(URI feedUrl, HttpFetcher fetcher, ErrorReporter errors, ArticleSink sink,
       FeedListSink feedLists, Clock clock, BooleanSupplier stopping) {
+    this(feedUrl, fetcher, errors, sink, feedLists, clock, stopping, null);
+  }
+
+  /**
+   * The same, telling {@code advertisements} (null: nobody) what each document read says about the feed itself
+   * (its WebSub hub).
+   */
+  public FeedPoller(URI feedUrl, HttpFetcher fetcher, ErrorReporter errors, ArticleSink sink,
+      FeedListSink feedLists, Clock clock, BooleanSupplier stopping, AdvertisementSink advertisements) {
+    this.advertisements = advertisements;
     this.feedUrl = feedUrl;
     this.fetcher = fetcher;
     this.errors = errors;
@@ -138,6 +149,9 @@ public final class FeedPoller implements SourcePoller {
     }
     if (!feed.feedUrls().isEmpty()) {
       feedLists.listed(feed.feedUrls(), feedUrl);
+    }
+    if (advertisements != null) {
+      advertisements.read(feedUrl, response, feed);
     }
     // Validators are kept only once every entry was handed on, so a document that failed half-way is
     // fetched in full again rather than answered with 304.

@@ -10,10 +10,20 @@ import java.util.List;
  * @param title the feed's title, or null
  * @param articleUrls the absolute http(s) URL of each entry, in feed order, without duplicates
  * @param feedUrls for an OPML list: the absolute http(s) URL of each feed it lists (then no articles)
+ * @param hubs the WebSub hubs the document names ({@code <link rel="hub">}, {@code <atom:link rel="hub">}), in
+ *     order, absolute http(s) URLs
+ * @param self the document's own URL ({@code rel="self"}), the WebSub topic, or null
  */
-public record ParsedFeed(String type, String title, List<URI> articleUrls, List<URI> feedUrls) {
+public record ParsedFeed(String type, String title, List<URI> articleUrls, List<URI> feedUrls, List<URI> hubs,
+    URI self) {
   public ParsedFeed {
     articleUrls = List.copyOf(articleUrls);
     feedUrls = List.copyOf(feedUrls);
+    hubs = hubs == null ? List.of() : List.copyOf(hubs);
+  }
+
+  /** A document that names no hub. */
+  public ParsedFeed(String type, String title, List<URI> articleUrls, List<URI> feedUrls) {
+    this(type, title, articleUrls, feedUrls, List.of(), null);
   }
 }

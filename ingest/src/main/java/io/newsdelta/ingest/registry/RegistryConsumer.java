@@ -72,6 +72,12 @@ public final class RegistryConsumer implements Runnable {
      *     when they were removed from the registry or the partitions were lost
      */
     void stopped(List<Stopped> feeds, boolean handOver);
+
+    /**
+     * A feed was removed from the registry (a tombstone), after {@link #stopped}: what is kept for the feed
+     * outside this instance (a WebSub subscription) can be ended.
+     */
+    default void removed(Stopped feed) {}
   }
 
   private static final Logger LOG = LoggerFactory.getLogger(RegistryConsumer.class);
@@ -211,6 +217,7 @@ public final class RegistryConsumer implements Runnable {
     } else if (change instanceof Stopped stoppedFeed) {
       LOG.info("Feed {} was removed from the registry", stoppedFeed.feedUrl());
       listener.stopped(List.of(stoppedFeed), false);
+      listener.removed(stoppedFeed);
     } else if (change instanceof Ignored ignored) {
       LOG.warn("Skipping record at {}-{}@{}: {}", rec.topic(), rec.partition(), rec.offset(), ignored.reason());
     }
