@@ -92,7 +92,8 @@ class ImageIT {
         });
         assertThat(image.root().resolve("var/lib/newsdelta/data/diff-worker")).isDirectory();
       } finally {
-        worker.destroy();
+        // SIGKILL to unshare, whose --kill-child then ends the namespace's PID 1 and so every process in it.
+        worker.destroyForcibly();
         worker.waitFor();
       }
     }
