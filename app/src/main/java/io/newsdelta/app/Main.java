@@ -6,6 +6,7 @@ import io.newsdelta.app.cli.DemoCommand;
 import io.newsdelta.app.cli.DlqCommand;
 import io.newsdelta.app.cli.ExtractCommand;
 import io.newsdelta.app.cli.FeedsCommand;
+import io.newsdelta.app.cli.HealthcheckCommand;
 import io.newsdelta.app.cli.ReplayCommand;
 import io.newsdelta.app.cli.HistoryCommand;
 import io.newsdelta.app.cli.RunCommand;
@@ -56,6 +57,7 @@ public final class Main {
     cli.addSubcommand("topics", new TopicsCommand());
     cli.addSubcommand("doctor", new DoctorCommand());
     cli.addSubcommand("feeds", new FeedsCommand());
+    cli.addSubcommand("healthcheck", new HealthcheckCommand());
     return cli;
   }
 }
