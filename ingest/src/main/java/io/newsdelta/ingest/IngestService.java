@@ -203,9 +203,9 @@ public final class IngestService implements AutoCloseable {
   }
 
   /**
-   * What is wrong with this instance's feeds or schedule without making it unready — stale or failing feeds, lag
-   * behind its schedule — or empty (also before start). Shown beside readiness ({@code /health/ready}) and as
-   * gauges; each change is an event on {@code newsdelta.ingest.errors}.
+   * What is wrong with this instance's feeds or schedule — stale or failing feeds, lag behind its schedule — or
+   * empty (also before start). {@code run} and a lone ingest make it the readiness check {@code ingest-health}
+   * ({@code /health/ready} answers 503 with it); each change is an event on {@code newsdelta.ingest.errors}.
    */
   public Optional<String> degraded() {
     HealthMonitor h = health;

@@ -30,28 +30,11 @@ public final class Readiness {
   }
 
   private final List<Check> checks = new CopyOnWriteArrayList<>();
-  private final List<Check> warnings = new CopyOnWriteArrayList<>();
 
   /** Adds a check. */
   public Readiness add(String name, Supplier<Optional<String>> notReady) {
     checks.add(new Check(name, notReady));
     return this;
-  }
-
-  /**
-   * Adds a check that never makes the process unready but is shown beside readiness: something operators should
-   * fix that routing or a restart would not (a stale feed, a lagging ingest instance).
-   *
-   * @param degraded what is wrong, or empty when nothing is
-   */
-  public Readiness addDegraded(String name, Supplier<Optional<String>> degraded) {
-    warnings.add(new Check(name, degraded));
-    return this;
-  }
-
-  /** What is degraded, one line per check ({@code name: detail}); empty when nothing is. */
-  public List<String> degraded() {
-    return warnings.stream().flatMap(c -> reason(c).map(r -> c.name() + ": " + r).stream()).toList();
   }
 
   /** The checks, in the order they were added. */

@@ -42,9 +42,7 @@ public final class ManagementServer implements AutoCloseable {
     server.createContext("/health/ready", ex -> {
       List<String> reasons = readiness.notReady();
       if (reasons.isEmpty()) {
-        List<String> degraded = readiness.degraded();
-        answer(ex, 200, "text/plain; charset=utf-8", "ready\n"
-            + (degraded.isEmpty() ? "" : "degraded: " + String.join("\ndegraded: ", degraded) + "\n"));
+        answer(ex, 200, "text/plain; charset=utf-8", "ready\n");
       } else {
         answer(ex, 503, "text/plain; charset=utf-8", "not ready: " + String.join("\n", reasons) + "\n");
       }

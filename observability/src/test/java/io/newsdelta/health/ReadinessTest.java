@@ -24,16 +24,4 @@ class ReadinessTest {
     assertThat(readiness.notReady()).containsExactly("broken: the check failed: boom");
     assertThat(new Readiness().add("kafka", Optional::empty).notReady()).isEmpty();
   }
-
-  @Test
-  void shouldStayReadyWhileADegradedCheckNamesWhatIsWrong() {
-    AtomicBoolean stale = new AtomicBoolean(true);
-    Readiness readiness = new Readiness().add("kafka", Optional::empty)
-        .addDegraded("ingest", () -> stale.get() ? Optional.of("1 feeds stale (https://a.example/rss)") : Optional.empty());
-
-    assertThat(readiness.notReady()).isEmpty();
-    assertThat(readiness.degraded()).containsExactly("ingest: 1 feeds stale (https://a.example/rss)");
-    stale.set(false);
-    assertThat(readiness.degraded()).isEmpty();
-  }
 }

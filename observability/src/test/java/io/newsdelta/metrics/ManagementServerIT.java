@@ -64,9 +64,6 @@ class ManagementServerIT {
           streams.start();
           await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
               assertThat(get(port, "/health/ready")).isEqualTo("200 ready\n"));
-          readiness.addDegraded("ingest", () -> Optional.of("1 feeds stale (https://a.example/rss)"));
-          assertThat(get(port, "/health/ready"))
-              .isEqualTo("200 ready\ndegraded: ingest: 1 feeds stale (https://a.example/rss)\n");
 
           String scraped = get(port, "/metrics");
           assertThat(scraped).startsWith("200 ").contains("jvm_memory_used_bytes", "process_cpu_usage");
