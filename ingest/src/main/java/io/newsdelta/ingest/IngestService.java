@@ -240,6 +240,7 @@ public final class IngestService implements AutoCloseable {
     if (m != null) {
       meters = new IngestMeters(m.registry(), this::counters, HostLimits.of(config));
       fetching.observer(meters);
+      WebSubSubscriber.registerMeters(m.registry(), !config.websub().enabled());
     }
     HttpFetcher fetcher = fetching.build();
     if (config.websub().enabled()) {

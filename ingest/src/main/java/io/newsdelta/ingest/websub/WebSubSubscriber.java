@@ -120,6 +120,28 @@ public final class WebSubSubscriber {
         .description("WebSub subscriptions verified and not expired").register(registry);
   }
 
+  /**
+   * Every WebSub counter at zero, and with WebSub off its gauge at zero too: the meters docs/operations.md names
+   * exist before the first push and on an instance without WebSub, so dashboards and alert rules find them.
+   */
+  public static void registerMeters(MeterRegistry registry, boolean websubOff) {
+    for (String outcome : java.util.List.of("accepted", "unsigned", "bad_signature", "unknown_subscription",
+        "too_large")) {
+      Counter.builder(MetricNames.WEBSUB_PUSHES).tag("outcome", outcome)
+          .description("WebSub content deliveries by outcome").register(registry);
+    }
+    for (String mode : java.util.List.of("subscribe", "unsubscribe")) {
+      for (String outcome : java.util.List.of("accepted", "failed", "gone", "superseded")) {
+        Counter.builder(MetricNames.WEBSUB_HUB_REQUESTS).tag("mode", mode).tag("outcome", outcome)
+            .description("WebSub requests to hubs by mode and outcome").register(registry);
+      }
+    }
+    if (websubOff) {
+      Gauge.builder(MetricNames.WEBSUB_LIVE, () -> 0)
+          .description("WebSub subscriptions verified and not expired").register(registry);
+    }
+  }
+
   /** The callback path id of a feed: the first 128 bits of the SHA-256 of its URL, base64url. */
   public static String idOf(URI feedUrl) {
     try {
