@@ -197,11 +197,12 @@ public final class NewsSite implements AutoCloseable {
         Instant.ofEpochSecond(modified), requestId);
     ex.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
     long length = page.length();
+    // Counted before the answer leaves: a client that has read the whole page must find it counted.
+    counters.article(false, length);
     ex.sendResponseHeaders(200, length);
     try (OutputStream out = ex.getResponseBody()) {
       page.writeTo(out);
     }
-    counters.article(false, length);
   }
 
   private void feed(HttpExchange ex, int f) throws IOException {
@@ -217,9 +218,9 @@ public final class NewsSite implements AutoCloseable {
     String site = "http://127.0.0." + config.hostOfFeed(f) + ":" + port + "/";
     byte[] body = renderer.feed(f, site, this::articleUrl, f, config.feeds());
     ex.getResponseHeaders().set("Content-Type", "application/rss+xml; charset=utf-8");
+    counters.feed(false, body.length);
     ex.sendResponseHeaders(200, body.length);
     ex.getResponseBody().write(body);
-    counters.feed(false, body.length);
   }
 
   /** RFC 9110: If-None-Match wins over If-Modified-Since. */
