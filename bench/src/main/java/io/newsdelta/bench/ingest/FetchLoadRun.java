@@ -45,6 +45,12 @@ public final class FetchLoadRun {
   private FetchLoadRun() {}
 
   public static void main(String[] args) throws Exception {
+    // As `run` does (app's CommonPoolSizing): on 2 cores the common pool's parallelism is 1, and CompletableFuture
+    // then starts a new thread for every task the JDK HTTP client hands it — one per request.
+    if (System.getProperty("java.util.concurrent.ForkJoinPool.common.parallelism") == null
+        && Runtime.getRuntime().availableProcessors() <= 2) {
+      System.setProperty("java.util.concurrent.ForkJoinPool.common.parallelism", "2");
+    }
     String mode = arg(args, 0, "steady");
     int articles = Integer.parseInt(arg(args, 1, "8000"));
     int feeds = Integer.parseInt(arg(args, 2, "200"));
