@@ -59,6 +59,9 @@ public final class PipelineBenchmark implements Callable<Integer> {
   String feedPoll = "10s";
   @Option(names = "--fetch-concurrency", description = "ingest.fetch-concurrency; 0 keeps the pipeline's default")
   int fetchConcurrency = 0;
+  @Option(names = "--edit-due-within", description = "edit only articles whose next check is due within this "
+      + "(0s: any article); for long re-check gaps (default ${DEFAULT-VALUE})")
+  String editDueWithin = "0s";
   @Option(names = "--catch-up-timeout", description = "the longest wait after the first pass for the diff worker "
       + "to version it, before the window starts (default ${DEFAULT-VALUE})")
   String catchUpTimeout = "600s";
@@ -166,6 +169,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
         Snapshot s0 = Snapshot.take(site, child, kafka, logDir);
         StageClock clock = new StageClock(bootstrap, s0.offsets.keySet().stream()
             .filter(tp -> !tp.topic().equals(Topics.ARTICLE_VERSIONS)).toList());
+        editor.onlyDueWithin(gap, seconds(editDueWithin));
         editor.start(editRate, rerenderRate);
         long windowEnd = System.currentTimeMillis() + window.toMillis();
         while (System.currentTimeMillis() < windowEnd && child.alive()) {
@@ -279,8 +283,9 @@ public final class PipelineBenchmark implements Callable<Integer> {
 
   private String command() {
     return String.format(Locale.ROOT, "--articles %d --feeds %d --hosts %d --boilerplate %s --site-latency %s "
-        + "--recheck-gap %s --feed-poll %s --duration %s --edit-rate %s --rerender-rate %s --heap %s",
-        articles, feeds, hosts, boilerplate, siteLatency, recheckGap, feedPoll, duration, editRate, rerenderRate, heap);
+        + "--recheck-gap %s --feed-poll %s --duration %s --edit-rate %s --rerender-rate %s --heap %s --edit-due-within %s",
+        articles, feeds, hosts, boilerplate, siteLatency, recheckGap, feedPoll, duration, editRate, rerenderRate, heap,
+        editDueWithin);
   }
 
   /** The counters at one instant. */
