@@ -10,6 +10,7 @@ import java.util.List;
  * @param threads stream threads in this instance
  * @param stateDir where the local copy of the per-article state lives (restored from Kafka when lost)
  * @param siteRules per-host extraction rules ({@code extract.sites})
+ * @param commitInterval how often the worker commits its transaction (diff-worker.commit-interval)
  * @param appendOnlyPeriod at most one change per this period for updates that only add text (live blogs)
  * @param topicGeneration "" for the original topics, or the suffix of a generation made by {@code replay}
  *     ({@code g2}: {@code newsdelta.article-versions.g2}, {@code newsdelta.article-changes.g2}); the worker
@@ -20,9 +21,12 @@ public record DiffWorkerConfig(
     java.nio.file.Path stateDir,
     List<SiteRule> siteRules,
     Duration appendOnlyPeriod,
-    String topicGeneration) {
+    String topicGeneration,
+    Duration commitInterval) {
   /** The default of {@code diff-worker.append-only-period}. */
   public static final Duration DEFAULT_APPEND_ONLY_PERIOD = Duration.ofMinutes(15);
+  /** The default of {@code diff-worker.commit-interval}: Kafka Streams' own under exactly-once. */
+  public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(100);
   /** The application id (and consumer group) of the original generation. */
   public static final String APPLICATION_ID = "newsdelta-diff-worker";
 
@@ -31,16 +35,22 @@ public record DiffWorkerConfig(
     DiffWorkerKeys.THREADS.check(threads);
     DiffWorkerKeys.APPEND_ONLY_PERIOD.check(appendOnlyPeriod);
     topicGeneration = DiffWorkerKeys.TOPIC_GENERATION.check(topicGeneration == null ? "" : topicGeneration);
+    commitInterval = DiffWorkerKeys.COMMIT_INTERVAL.check(commitInterval == null ? DEFAULT_COMMIT_INTERVAL : commitInterval);
   }
 
   /** The settings with the defaults of the keys added later. */
   public DiffWorkerConfig(int threads, java.nio.file.Path stateDir, List<SiteRule> siteRules) {
-    this(threads, stateDir, siteRules, DEFAULT_APPEND_ONLY_PERIOD, "");
+    this(threads, stateDir, siteRules, DEFAULT_APPEND_ONLY_PERIOD, "", DEFAULT_COMMIT_INTERVAL);
   }
 
   /** The settings writing to another generation of the topics. */
   public DiffWorkerConfig withGeneration(String generation) {
-    return new DiffWorkerConfig(threads, stateDir, siteRules, appendOnlyPeriod, generation);
+    return new DiffWorkerConfig(threads, stateDir, siteRules, appendOnlyPeriod, generation, commitInterval);
+  }
+
+  /** The settings with another transaction commit interval. */
+  public DiffWorkerConfig withCommitInterval(Duration interval) {
+    return new DiffWorkerConfig(threads, stateDir, siteRules, appendOnlyPeriod, topicGeneration, interval);
   }
 
   /** The versions topic of this generation. */

@@ -26,6 +26,11 @@ public final class DiffWorkerKeys {
   public static final Key<Duration> APPEND_ONLY_PERIOD = Key.of("diff-worker.append-only-period", Type.duration(),
       DiffWorkerConfig.DEFAULT_APPEND_ONLY_PERIOD, "updates that only add paragraphs (live blogs) are announced at "
           + "most once per period per article, one change listing every addition since the last");
+  public static final Key<Duration> COMMIT_INTERVAL = Key.of("diff-worker.commit-interval",
+      Type.duration(), DiffWorkerConfig.DEFAULT_COMMIT_INTERVAL,
+      "how often the worker commits its transaction: versions and changes become readable (and alerts go out) at "
+          + "each commit, so this adds up to its length to every alert; 1s spends about a third less broker CPU "
+          + "per raw version (docs/benchmarks.md, Diff worker)");
   public static final Key<List<SiteRule>> EXTRACT_SITES = Key.of("extract.sites",
       Type.structured("a list of {host, body, title, drop}", Type.Env.JSON, DiffWorkerKeys::siteRules), List.of(),
       "per-host extraction rules `{host, body, title, drop}` (CSS selectors) overriding the generic extractor; "
@@ -33,13 +38,13 @@ public final class DiffWorkerKeys {
 
   /** In the order of the README table. */
   public static final List<Key<?>> ALL = List.of(THREADS, STATE_DIR, TOPIC_GENERATION, APPEND_ONLY_PERIOD,
-      EXTRACT_SITES);
+      COMMIT_INTERVAL, EXTRACT_SITES);
 
   private DiffWorkerKeys() {}
 
   static DiffWorkerConfig bind(ConfigTree v) {
     return new DiffWorkerConfig(v.get(THREADS), v.get(STATE_DIR), v.get(EXTRACT_SITES), v.get(APPEND_ONLY_PERIOD),
-        v.get(TOPIC_GENERATION));
+        v.get(TOPIC_GENERATION), v.get(COMMIT_INTERVAL));
   }
 
   private static List<SiteRule> siteRules(String path, JsonNode sites, ConfigTree v) {
