@@ -64,4 +64,21 @@ class EditorTest {
     assertThat(room.peek(0).boilerplate() + room.peek(1).boilerplate()).isEqualTo(before + 1);
     assertThat(room.peek(0).edits()).isEmpty();
   }
+
+  @Test
+  void shouldEditOnlyArticlesDueForACheckSoonWhenAskedTo() {
+    Newsroom room = new Newsroom(5, 3, 1_000);
+    Ledger ledger = new Ledger();
+    Editor editor = new Editor(room, ledger, 3);
+    editor.onlyDueWithin(java.time.Duration.ofSeconds(100), java.time.Duration.ofSeconds(10));
+    room.serve(0, 10_000); // due at 110 s
+    room.serve(1, 50_000); // due at 150 s
+    room.serve(2, 95_000); // due at 195 s
+
+    assertThat(editor.edit(60_000)).isFalse(); // nothing due by 70 s
+    assertThat(editor.edit(101_000)).isTrue(); // article 0, due at 110 s
+    assertThat(ledger.entries()).singleElement().satisfies(e -> assertThat(e.article()).isZero());
+    assertThat(editor.edit(141_000)).isTrue();
+    assertThat(ledger.entries().get(1).article()).isEqualTo(1);
+  }
 }
