@@ -71,6 +71,12 @@ public final class DiffWorkerService implements AutoCloseable {
   public static Properties streamsProperties(DiffWorkerConfig config, String bootstrapServers) {
     Properties p = new KafkaClients(bootstrapServers, "diff-worker").streamsProperties(config.applicationId(), Map.of());
     p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    // One transaction a second instead of Streams' 100 ms under exactly once: each commit is a round of
+    // AddPartitionsToTxn, offsets, EndTxn and markers on every partition written, which took a third of the
+    // in-process broker's CPU in the load run (docs/benchmarks.md, "Diff worker"). Versions and changes become
+    // visible to read_committed readers up to a second later; a crash redoes at most a second of raw versions,
+    // still exactly once.
+    p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000);
     p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.threads());
     p.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toAbsolutePath().toString());
     p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1);

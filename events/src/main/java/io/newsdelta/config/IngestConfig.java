@@ -191,72 +191,167 @@ public record IngestConfig(
     }
   }
 
-  /** The settings before WebSub and feed health (issue 12), with both off or at their defaults. */
-  public IngestConfig(
-      List<FeedConfig> feeds,
-      Duration feedPollInterval,
-      List<Duration> articleRecheck,
-      Duration fetchTimeout,
-      int maxPageBytes,
-      String userAgent,
-      int fetchConcurrency,
-      int hostConcurrency,
-      Duration hostMinGap,
-      List<HostLimit> hosts,
-      Duration robotsTtl,
-      Duration catchUpWindow,
-      Removal removal,
-      GeometricRecheck geometricRecheck,
-      Duration sitemapMaxAge) {
-    this(feeds, feedPollInterval, articleRecheck, fetchTimeout, maxPageBytes, userAgent, fetchConcurrency,
-        hostConcurrency, hostMinGap, hosts, robotsTtl, catchUpWindow, removal, geometricRecheck, sitemapMaxAge,
-        WebSub.OFF, Health.DEFAULT);
+  /** The defaults of every {@code ingest.*} key, no feeds (as an empty config file gives). */
+  public static IngestConfig defaults() {
+    return builder().build();
+  }
+
+  /** A builder starting from the defaults of every {@code ingest.*} key. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder starting from these settings (to change a few of them). */
+  public Builder toBuilder() {
+    return new Builder(this);
   }
 
   /** This configuration with other WebSub settings. */
   public IngestConfig withWebSub(WebSub websub) {
-    return new IngestConfig(feeds, feedPollInterval, articleRecheck, fetchTimeout, maxPageBytes, userAgent,
-        fetchConcurrency, hostConcurrency, hostMinGap, hosts, robotsTtl, catchUpWindow, removal, geometricRecheck,
-        sitemapMaxAge, websub, health);
+    return toBuilder().websub(websub).build();
   }
 
   /** These settings with other feed-health thresholds. */
   public IngestConfig withHealth(Health health) {
-    return new IngestConfig(feeds, feedPollInterval, articleRecheck, fetchTimeout, maxPageBytes, userAgent,
-        fetchConcurrency, hostConcurrency, hostMinGap, hosts, robotsTtl, catchUpWindow, removal, geometricRecheck,
-        sitemapMaxAge, websub, health);
+    return toBuilder().health(health).build();
   }
 
-  /** The settings before removal detection and discovery (issue 12), with their defaults. */
-  public IngestConfig(
-      List<FeedConfig> feeds,
-      Duration feedPollInterval,
-      List<Duration> articleRecheck,
-      Duration fetchTimeout,
-      int maxPageBytes,
-      String userAgent,
-      int fetchConcurrency,
-      int hostConcurrency,
-      Duration hostMinGap,
-      List<HostLimit> hosts,
-      Duration robotsTtl,
-      Duration catchUpWindow) {
-    this(feeds, feedPollInterval, articleRecheck, fetchTimeout, maxPageBytes, userAgent, fetchConcurrency,
-        hostConcurrency, hostMinGap, hosts, robotsTtl, catchUpWindow, Removal.DEFAULT, GeometricRecheck.DEFAULT,
-        Duration.ofDays(2));
-  }
+  /**
+   * Settings built a few at a time, starting from the keys' defaults ({@link IngestKeys}) or from a config; {@link
+   * #build()} checks them as the canonical constructor does.
+   */
+  public static final class Builder {
+    private List<FeedConfig> feeds = IngestKeys.FEEDS.defaultValue();
+    private Duration feedPollInterval = IngestKeys.FEED_POLL_INTERVAL.defaultValue();
+    private List<Duration> articleRecheck = IngestKeys.ARTICLE_RECHECK.defaultValue();
+    private Duration fetchTimeout = IngestKeys.FETCH_TIMEOUT.defaultValue();
+    private int maxPageBytes = IngestKeys.MAX_PAGE_BYTES.defaultValue();
+    private String userAgent = IngestKeys.USER_AGENT.defaultValue();
+    private int fetchConcurrency = IngestKeys.FETCH_CONCURRENCY.defaultValue();
+    private int hostConcurrency = IngestKeys.HOST_CONCURRENCY.defaultValue();
+    private Duration hostMinGap = IngestKeys.HOST_MIN_GAP.defaultValue();
+    private List<HostLimit> hosts = IngestKeys.HOSTS.defaultValue();
+    private Duration robotsTtl = IngestKeys.ROBOTS_TTL.defaultValue();
+    private Duration catchUpWindow = IngestKeys.CATCH_UP_WINDOW.defaultValue();
+    private Removal removal = Removal.DEFAULT;
+    private GeometricRecheck geometricRecheck = GeometricRecheck.DEFAULT;
+    private Duration sitemapMaxAge = IngestKeys.SITEMAP_MAX_AGE.defaultValue();
+    private WebSub websub = WebSub.OFF;
+    private Health health = Health.DEFAULT;
 
-  /** The settings of earlier releases, with defaults for the politeness settings added since. */
-  public IngestConfig(
-      List<FeedConfig> feeds,
-      Duration feedPollInterval,
-      List<Duration> articleRecheck,
-      Duration fetchTimeout,
-      int maxPageBytes,
-      String userAgent,
-      int fetchConcurrency) {
-    this(feeds, feedPollInterval, articleRecheck, fetchTimeout, maxPageBytes, userAgent, fetchConcurrency, 4,
-        Duration.ofMillis(250), List.of(), Duration.ofHours(1), Duration.ofMinutes(5));
+    private Builder() {}
+
+    private Builder(IngestConfig c) {
+      feeds = c.feeds;
+      feedPollInterval = c.feedPollInterval;
+      articleRecheck = c.articleRecheck;
+      fetchTimeout = c.fetchTimeout;
+      maxPageBytes = c.maxPageBytes;
+      userAgent = c.userAgent;
+      fetchConcurrency = c.fetchConcurrency;
+      hostConcurrency = c.hostConcurrency;
+      hostMinGap = c.hostMinGap;
+      hosts = c.hosts;
+      robotsTtl = c.robotsTtl;
+      catchUpWindow = c.catchUpWindow;
+      removal = c.removal;
+      geometricRecheck = c.geometricRecheck;
+      sitemapMaxAge = c.sitemapMaxAge;
+      websub = c.websub;
+      health = c.health;
+    }
+
+    public Builder feeds(List<FeedConfig> v) {
+      feeds = v;
+      return this;
+    }
+
+    public Builder feedPollInterval(Duration v) {
+      feedPollInterval = v;
+      return this;
+    }
+
+    public Builder articleRecheck(List<Duration> v) {
+      articleRecheck = v;
+      return this;
+    }
+
+    public Builder fetchTimeout(Duration v) {
+      fetchTimeout = v;
+      return this;
+    }
+
+    public Builder maxPageBytes(int v) {
+      maxPageBytes = v;
+      return this;
+    }
+
+    public Builder userAgent(String v) {
+      userAgent = v;
+      return this;
+    }
+
+    public Builder fetchConcurrency(int v) {
+      fetchConcurrency = v;
+      return this;
+    }
+
+    public Builder hostConcurrency(int v) {
+      hostConcurrency = v;
+      return this;
+    }
+
+    public Builder hostMinGap(Duration v) {
+      hostMinGap = v;
+      return this;
+    }
+
+    public Builder hosts(List<HostLimit> v) {
+      hosts = v;
+      return this;
+    }
+
+    public Builder robotsTtl(Duration v) {
+      robotsTtl = v;
+      return this;
+    }
+
+    public Builder catchUpWindow(Duration v) {
+      catchUpWindow = v;
+      return this;
+    }
+
+    public Builder removal(Removal v) {
+      removal = v;
+      return this;
+    }
+
+    public Builder geometricRecheck(GeometricRecheck v) {
+      geometricRecheck = v;
+      return this;
+    }
+
+    public Builder sitemapMaxAge(Duration v) {
+      sitemapMaxAge = v;
+      return this;
+    }
+
+    public Builder websub(WebSub v) {
+      websub = v;
+      return this;
+    }
+
+    public Builder health(Health v) {
+      health = v;
+      return this;
+    }
+
+    /** The settings, checked; a bad value throws {@link ConfigException} naming its key. */
+    public IngestConfig build() {
+      return new IngestConfig(feeds, feedPollInterval, articleRecheck, fetchTimeout, maxPageBytes, userAgent,
+          fetchConcurrency, hostConcurrency, hostMinGap, hosts, robotsTtl, catchUpWindow, removal, geometricRecheck,
+          sitemapMaxAge, websub, health);
+    }
   }
 
   public IngestConfig {

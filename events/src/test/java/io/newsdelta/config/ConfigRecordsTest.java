@@ -15,7 +15,8 @@ class ConfigRecordsTest {
 
   @Test
   void shouldRefuseAZeroPollIntervalNamingTheKey() {
-    assertThatThrownBy(() -> new IngestConfig(List.of(), Duration.ZERO, List.of(ONE_MINUTE), ONE_MINUTE, 4096, "ua", 2))
+    assertThatThrownBy(() -> IngestConfig.builder().feeds(List.of()).feedPollInterval(Duration.ZERO).articleRecheck(List.of(ONE_MINUTE)).fetchTimeout(ONE_MINUTE)
+            .maxPageBytes(4096).userAgent("ua").fetchConcurrency(2).build())
         .isInstanceOf(ConfigException.class)
         .hasMessage("config key ingest.feed-poll-interval: value 'PT0S' is not allowed; a positive duration such as 30s or 5m");
   }
@@ -23,22 +24,26 @@ class ConfigRecordsTest {
   @Test
   void shouldRefuseANegativeRecheckGapNamingWhichOne() {
     assertThatThrownBy(
-            () -> new IngestConfig(List.of(), ONE_MINUTE, List.of(ONE_MINUTE, ONE_MINUTE.negated()), ONE_MINUTE, 4096, "ua", 2))
+            () -> IngestConfig.builder().feeds(List.of()).feedPollInterval(ONE_MINUTE).articleRecheck(List.of(ONE_MINUTE, ONE_MINUTE.negated())).fetchTimeout(ONE_MINUTE)
+            .maxPageBytes(4096).userAgent("ua").fetchConcurrency(2).build())
         .hasMessageContaining("ingest.article-recheck[1]");
   }
 
   @Test
   void shouldRefuseNoFetchConcurrencyAndNoUserAgent() {
-    assertThatThrownBy(() -> new IngestConfig(List.of(), ONE_MINUTE, List.of(), ONE_MINUTE, 4096, "ua", 0))
+    assertThatThrownBy(() -> IngestConfig.builder().feeds(List.of()).feedPollInterval(ONE_MINUTE).articleRecheck(List.of()).fetchTimeout(ONE_MINUTE)
+            .maxPageBytes(4096).userAgent("ua").fetchConcurrency(0).build())
         .hasMessageContaining("ingest.fetch-concurrency").hasMessageContaining("from 1 to 4096");
-    assertThatThrownBy(() -> new IngestConfig(List.of(), ONE_MINUTE, List.of(), ONE_MINUTE, 4096, " ", 2))
+    assertThatThrownBy(() -> IngestConfig.builder().feeds(List.of()).feedPollInterval(ONE_MINUTE).articleRecheck(List.of()).fetchTimeout(ONE_MINUTE)
+            .maxPageBytes(4096).userAgent(" ").fetchConcurrency(2).build())
         .hasMessageContaining("ingest.user-agent");
   }
 
   @Test
   void shouldRefuseAPageLimitTheRawTopicCannotTakeOnceEncoded() {
     int tooLarge = IngestConfig.MAX_PAGE_BYTES + 1;
-    assertThatThrownBy(() -> new IngestConfig(List.of(), ONE_MINUTE, List.of(), ONE_MINUTE, tooLarge, "ua", 2))
+    assertThatThrownBy(() -> IngestConfig.builder().feeds(List.of()).feedPollInterval(ONE_MINUTE).articleRecheck(List.of()).fetchTimeout(ONE_MINUTE)
+            .maxPageBytes(tooLarge).userAgent("ua").fetchConcurrency(2).build())
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("ingest.max-page-bytes")
         .hasMessageContaining(String.valueOf(tooLarge))
@@ -46,16 +51,16 @@ class ConfigRecordsTest {
     // Three times the largest allowed page, plus the envelope, still fits one message of the raw topic.
     assertThat(3L * IngestConfig.MAX_PAGE_BYTES + IngestConfig.ENVELOPE_HEADROOM)
         .isLessThanOrEqualTo(io.newsdelta.events.Topics.MAX_MESSAGE_BYTES);
-    assertThatCode(() -> new IngestConfig(List.of(), ONE_MINUTE, List.of(), ONE_MINUTE, IngestConfig.MAX_PAGE_BYTES,
-        "ua", 2)).doesNotThrowAnyException();
+    assertThatCode(() -> IngestConfig.builder().feeds(List.of()).feedPollInterval(ONE_MINUTE).articleRecheck(List.of()).fetchTimeout(ONE_MINUTE)
+            .maxPageBytes(IngestConfig.MAX_PAGE_BYTES).userAgent("ua").fetchConcurrency(2).build()).doesNotThrowAnyException();
   }
 
   @Test
   void shouldRefuseAHostListedTwice() {
     var a = new IngestConfig.HostLimit("News.Example", 2, Duration.ZERO);
     var b = new IngestConfig.HostLimit("news.example", 1, Duration.ofSeconds(1));
-    assertThatThrownBy(() -> new IngestConfig(List.of(), ONE_MINUTE, List.of(), ONE_MINUTE, 4096, "ua", 2, 2,
-            Duration.ZERO, List.of(a, b), ONE_MINUTE, ONE_MINUTE))
+    assertThatThrownBy(() -> IngestConfig.builder().hostConcurrency(2).hostMinGap(Duration.ZERO)
+            .hosts(List.of(a, b)).build())
         .hasMessageContaining("ingest.hosts").hasMessageContaining("news.example");
   }
 

@@ -173,6 +173,14 @@ public final class IngestService implements AutoCloseable {
   }
 
   /**
+   * The per-host limiter every request passes, for load runs to read what it let through ({@link HostGate#seen},
+   * {@link HostGate#maxInFlight}); null before {@link #start()}.
+   */
+  public HostGate hostGate() {
+    return hostGate;
+  }
+
+  /**
    * Counts polls, fetches and checks on {@code metrics} and binds the producer's Kafka client metrics there;
    * call before {@link #start()}.
    */
@@ -207,9 +215,9 @@ public final class IngestService implements AutoCloseable {
    * empty (also before start). {@code run} and a lone ingest make it the readiness check {@code ingest-health}
    * ({@code /health/ready} answers 503 with it); each change is an event on {@code newsdelta.ingest.errors}.
    */
-  public Optional<String> degraded() {
+  public Optional<String> healthProblems() {
     HealthMonitor h = health;
-    return h == null ? Optional.empty() : h.degraded();
+    return h == null ? Optional.empty() : h.healthProblems();
   }
 
   /**
@@ -258,6 +266,7 @@ public final class IngestService implements AutoCloseable {
     if (m != null) {
       m.bind("ingest", publisher.producer());
     }
+    gate.listener(this::hostChanged);
     Set<String> withoutRobots = config.feeds().stream().filter(f -> !f.robots()).map(f -> f.url().toString())
         .collect(java.util.stream.Collectors.toSet());
     watcher = new ArticleWatcher(schedule, fetcher, publisher, ArticleExtractor.withRules(siteRules),
@@ -286,12 +295,31 @@ public final class IngestService implements AutoCloseable {
   }
 
   /**
+   * A host began to back off or answers again (whichever request found it: feed, sitemap, page, robots.txt, hub):
+   * one event on {@code newsdelta.ingest.errors} per change.
+   */
+  private void hostChanged(HostGate.Change change) {
+    io.newsdelta.ingest.error.Diagnosis d = change.backingOff()
+        ? io.newsdelta.ingest.error.Diagnoses.hostBackingOff(change.host(), io.newsdelta.ingest.host.HostBackoff.THRESHOLD,
+            change.pause(), change.detail())
+        : io.newsdelta.ingest.error.Diagnoses.hostRecovered(change.host());
+    if (!change.backingOff()) {
+      LOG.info(d.message());
+    }
+    IngestPublisher p = publisher;
+    if (p != null && !stopping) {
+      p.report(new io.newsdelta.events.IngestError(null, change.origin(), clock.instant(), d.kind().kind(),
+          d.message()));
+    }
+  }
+
+  /**
    * Starts the WebSub callback server and subscriber; a port that cannot be bound stops start-up with one line.
    */
   private void startWebSub(ServiceMetrics m) {
     IngestConfig.WebSub ws = config.websub();
     ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(threads("ingest-websub"));
-    HubClient hubs = new HubClient(addressPolicy, config.userAgent(), config.fetchTimeout());
+    HubClient hubs = new HubClient(addressPolicy, config.userAgent(), config.fetchTimeout(), hostGate);
     WebSubSubscriber subscriber = new WebSubSubscriber(ws, hubs, error -> publisher.report(error), clock, timers,
         this::pollNow,
         m != null ? m.registry() : new io.micrometer.core.instrument.simple.SimpleMeterRegistry());

@@ -51,15 +51,14 @@ final class Fixtures {
   /** A config for tests: fast polls, short re-check gaps, small pages. */
   static IngestConfig config(List<URI> feeds, Duration poll, Duration... recheck) {
     List<FeedConfig> feedConfigs = feeds.stream().map(u -> new FeedConfig(u, "test feed " + u.getPath())).toList();
-    return new IngestConfig(feedConfigs, poll, Arrays.asList(recheck), Duration.ofSeconds(2), 64 * 1024,
-        USER_AGENT, 4);
+    return IngestConfig.builder().feeds(feedConfigs).feedPollInterval(poll).articleRecheck(Arrays.asList(recheck))
+        .fetchTimeout(Duration.ofSeconds(2)).maxPageBytes(64 * 1024).userAgent(USER_AGENT).fetchConcurrency(4).build();
   }
 
   /** The same with another User-Agent, so a test can tell instances apart by their requests. */
   static IngestConfig config(String userAgent, List<URI> feeds, Duration poll, Duration... recheck) {
     IngestConfig c = config(feeds, poll, recheck);
-    return new IngestConfig(c.feeds(), c.feedPollInterval(), c.articleRecheck(), c.fetchTimeout(), c.maxPageBytes(),
-        userAgent, c.fetchConcurrency());
+    return c.toBuilder().userAgent(userAgent).build();
   }
 
   /** Writes a registration to the feed registry, as a tool other than ingest would. */

@@ -57,8 +57,10 @@ class IngestFetchingIT {
   }
 
   private static IngestConfig config(List<FeedConfig> feeds, int hostConcurrency, Duration gap, Duration... recheck) {
-    return new IngestConfig(feeds, Duration.ofSeconds(1), List.of(recheck), Duration.ofSeconds(5), 256 * 1024,
-        USER_AGENT, 64, hostConcurrency, gap, List.of(), Duration.ofHours(1), Duration.ZERO);
+    return IngestConfig.builder().feeds(feeds).feedPollInterval(Duration.ofSeconds(1)).articleRecheck(List.of(recheck))
+        .fetchTimeout(Duration.ofSeconds(5)).maxPageBytes(256 * 1024).userAgent(USER_AGENT).fetchConcurrency(64)
+        .hostConcurrency(hostConcurrency).hostMinGap(gap).robotsTtl(Duration.ofHours(1)).catchUpWindow(Duration.ZERO)
+        .build();
   }
 
   private List<FeedConfig> feed(String path) {
@@ -140,9 +142,10 @@ class IngestFetchingIT {
       }
       site.serve("/one/rss", Page.of(200, "application/rss+xml",
           rss(articles.toArray(URI[]::new)).getBytes(StandardCharsets.UTF_8)).withDelay(400));
-      IngestConfig config = new IngestConfig(feed("/one/rss"), Duration.ofMillis(100), List.of(Duration.ofHours(1)),
-          Duration.ofSeconds(5), 256 * 1024, USER_AGENT, 64, 2, Duration.ofMillis(300), List.of(), Duration.ofHours(1),
-          Duration.ZERO);
+      IngestConfig config = IngestConfig.builder().feeds(feed("/one/rss")).feedPollInterval(Duration.ofMillis(100))
+          .articleRecheck(List.of(Duration.ofHours(1))).fetchTimeout(Duration.ofSeconds(5)).maxPageBytes(256 * 1024)
+          .userAgent(USER_AGENT).fetchConcurrency(64).hostConcurrency(2).hostMinGap(Duration.ofMillis(300))
+          .robotsTtl(Duration.ofHours(1)).catchUpWindow(Duration.ZERO).build();
       try (IngestService ingest = new IngestService(config, bootstrap()).withAddressPolicy(AddressPolicy.WITH_LOOPBACK)) {
         ingest.start();
         await().atMost(WAIT).until(() -> site.requests().stream().filter(r -> r.path().startsWith("/one/")

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Checks that stop are alerts: a stale feed, a failing feed and a lagging instance each give one event when the
- * state starts and one when it ends, a gauge, a degraded detail, and the feed's status on newsdelta.feeds.status.
+ * state starts and one when it ends, a gauge, a health problem, and the feed's status on newsdelta.feeds.status.
  */
 class IngestHealthIT {
   @RegisterExtension final IngestTestSite site = new IngestTestSite();
@@ -56,7 +56,7 @@ class IngestHealthIT {
 
       clock.advance(Duration.ofMinutes(31));
       await().atMost(WAIT).until(() -> kinds(feed).contains("feed-stale"));
-      assertThat(ingest.degraded()).hasValueSatisfying(d -> assertThat(d).contains("1 feeds stale (" + feed + ")"));
+      assertThat(ingest.healthProblems()).hasValueSatisfying(d -> assertThat(d).contains("1 feeds stale (" + feed + ")"));
       assertThat(ingest.notReady()).isEmpty();
       assertThat(metrics.scrape()).contains("newsdelta_feeds_stale 1.0");
       await().atMost(WAIT).until(() -> status(feed).filter(s -> s.health().equals("stale")).isPresent());
@@ -65,7 +65,7 @@ class IngestHealthIT {
 
       site.web().serve("/rss", "application/rss+xml", rss(second, first));
       await().atMost(WAIT).until(() -> kinds(feed).contains("feed-fresh"));
-      await().atMost(WAIT).until(() -> ingest.degraded().isEmpty());
+      await().atMost(WAIT).until(() -> ingest.healthProblems().isEmpty());
       assertThat(metrics.scrape()).contains("newsdelta_feeds_stale 0.0");
       await().atMost(WAIT).until(() -> status(feed).filter(s -> s.health().equals("ok") && s.items() == 2).isPresent());
       // Polls went on all along: still one event each way.
@@ -88,7 +88,7 @@ class IngestHealthIT {
         new IngestService(config, site.bootstrap()).withAddressPolicy(AddressPolicy.WITH_LOOPBACK)) {
       ingest.start();
       await().atMost(WAIT).until(() -> kinds(feed).contains("feed-failing"));
-      assertThat(ingest.degraded()).hasValueSatisfying(d -> assertThat(d).contains("1 feeds failing (" + feed + ")"));
+      assertThat(ingest.healthProblems()).hasValueSatisfying(d -> assertThat(d).contains("1 feeds failing (" + feed + ")"));
       await().atMost(WAIT).until(() -> status(feed)
           .filter(s -> s.health().equals("failing") && s.consecutiveFailures() >= 2).isPresent());
       FeedStatus failing = status(feed).orElseThrow();
@@ -116,16 +116,15 @@ class IngestHealthIT {
     site.web().serve("/slow/two", "text/html", page("Two", "Two."));
     IngestConfig c = config(List.of(feed), Duration.ofMillis(300), Duration.ofHours(1));
     // One request to the host per hour: the second article's first fetch waits, overdue, behind the first.
-    IngestConfig slow = new IngestConfig(c.feeds(), c.feedPollInterval(), c.articleRecheck(), c.fetchTimeout(),
-        c.maxPageBytes(), c.userAgent(), c.fetchConcurrency(), 1, Duration.ofHours(1), List.of(), c.robotsTtl(),
-        c.catchUpWindow()).withHealth(health(Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1)));
+    IngestConfig slow = c.toBuilder().hostConcurrency(1).hostMinGap(Duration.ofHours(1))
+        .hosts(List.of()).build().withHealth(health(Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1)));
 
     try (ServiceMetrics metrics = new ServiceMetrics();
         IngestService ingest = new IngestService(slow, site.bootstrap()).withAddressPolicy(AddressPolicy.WITH_LOOPBACK)
             .observe(metrics)) {
       ingest.start();
       await().atMost(WAIT).until(() -> lagKinds().contains("ingest-lagging"));
-      assertThat(ingest.degraded()).hasValueSatisfying(d -> assertThat(d).contains("behind its schedule"));
+      assertThat(ingest.healthProblems()).hasValueSatisfying(d -> assertThat(d).contains("behind its schedule"));
       assertThat(metrics.scrape()).contains("newsdelta_ingest_lagging 1.0");
 
       // Without the feed, its articles are not this instance's to check: nothing is overdue any more.

@@ -43,8 +43,10 @@ class IngestHostsIT {
   }
 
   private static IngestConfig config(List<FeedConfig> feeds, Duration fetchTimeout) {
-    return new IngestConfig(feeds, Duration.ofSeconds(1), List.of(Duration.ofHours(1)), fetchTimeout, 256 * 1024,
-        USER_AGENT, 64, 1, Duration.ZERO, List.of(), Duration.ofHours(1), Duration.ZERO);
+    return IngestConfig.builder().feeds(feeds).feedPollInterval(Duration.ofSeconds(1))
+        .articleRecheck(List.of(Duration.ofHours(1))).fetchTimeout(fetchTimeout).maxPageBytes(256 * 1024)
+        .userAgent(USER_AGENT).fetchConcurrency(64).hostConcurrency(1).hostMinGap(Duration.ZERO)
+        .robotsTtl(Duration.ofHours(1)).catchUpWindow(Duration.ZERO).build();
   }
 
   private static List<IngestError> errors(String key) {

@@ -116,10 +116,8 @@ class IngestSitemapIT {
 
   private static IngestConfig config(URI sitemap) {
     IngestConfig c = Fixtures.config(List.of(), Duration.ofMillis(500), Duration.ofHours(1));
-    return new IngestConfig(List.of(new FeedConfig(sitemap, "sitemap", true, "sitemap", "geometric")),
-        c.feedPollInterval(), c.articleRecheck(), c.fetchTimeout(), c.maxPageBytes(), c.userAgent(),
-        c.fetchConcurrency(), c.hostConcurrency(), Duration.ZERO, c.hosts(), c.robotsTtl(), c.catchUpWindow(),
-        c.removal(), c.geometricRecheck(), Duration.ofDays(2));
+    return c.toBuilder().feeds(List.of(new FeedConfig(sitemap, "sitemap", true, "sitemap", "geometric")))
+        .hostMinGap(Duration.ZERO).sitemapMaxAge(Duration.ofDays(2)).build();
   }
 
   /** A Google News sitemap: URL and publication date, in pairs. */

@@ -52,7 +52,7 @@ public final class HistoryCommand implements Callable<Integer> {
           bootstrap = broker.bootstrapServers();
         }
         try (HistoryStore store = HistoryStore.open(loaded.history().databaseUrl())) {
-          HistoryRebuild.run(bootstrap, store.writer(), spec.commandLine().getErr());
+          HistoryRebuild.run(bootstrap, loaded.diffWorker().topicGeneration(), store.writer(), spec.commandLine().getErr());
         }
         return 0;
       } catch (ConfigException e) {

@@ -103,7 +103,7 @@ public final class Pipeline implements AutoCloseable {
         pipeline.readiness.add("ingest", ingest::notReady);
         // Issue 12: checks that stop make readiness fail with the reason (a stale or failing feed, a lagging
         // instance), so the orchestrator's and the dashboards' health shows them; each clears when it recovers.
-        pipeline.readiness.add("ingest-health", ingest::degraded);
+        pipeline.readiness.add("ingest-health", ingest::healthProblems);
         ingest.start();
         pipeline.started.push(ingest);
         LOG.info("Ingest polling {} feeds every {}", config.ingest().feeds().size(), config.ingest().feedPollInterval());

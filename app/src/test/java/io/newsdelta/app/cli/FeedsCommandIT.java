@@ -204,9 +204,10 @@ class FeedsCommandIT {
       site.serve("/news/a", "text/html", "<html><body><article><h1>A</h1><p>One.</p></article></body></html>");
       site.serve("/news/b", "text/html", "<html><body><article><h1>B</h1><p>Two.</p></article></body></html>");
       site.serve("/broken.xml", 503, "text/plain", "busy");
-      io.newsdelta.config.IngestConfig config = new io.newsdelta.config.IngestConfig(List.of(),
-          java.time.Duration.ofMillis(500), List.of(java.time.Duration.ofHours(1)), java.time.Duration.ofSeconds(5),
-          64 * 1024, "newsdelta-test/1.0", 4);
+      io.newsdelta.config.IngestConfig config = io.newsdelta.config.IngestConfig.builder()
+          .feedPollInterval(java.time.Duration.ofMillis(500)).articleRecheck(List.of(java.time.Duration.ofHours(1)))
+          .fetchTimeout(java.time.Duration.ofSeconds(5)).maxPageBytes(64 * 1024).userAgent("newsdelta-test/1.0")
+          .fetchConcurrency(4).build();
 
       try (io.newsdelta.ingest.IngestService ingest = new io.newsdelta.ingest.IngestService(config, kafka)
           .withAddressPolicy(io.newsdelta.net.AddressPolicy.WITH_LOOPBACK)) {

@@ -76,15 +76,19 @@ public final class WorkerLoadRun {
         }
         // The first copy warms the JIT: broker, clients and Streams share this JVM, and on 2 cores their
         // compilation keeps the extractor's hot methods interpreted for tens of seconds. A worker runs for days,
-        // so the steady state is timed from the moment one copy's worth is committed.
-        long warmup = repeat > 1 ? raws.size() : 0;
+        // so the steady state is timed from the moment one copy's worth is committed (-Dwarmup=N copies: more).
+        int warmupCopies = Integer.getInteger("warmup", 1);
+        long warmup = repeat > warmupCopies ? (long) raws.size() * warmupCopies : 0;
         double loadBefore = os.getSystemLoadAverage();
         long start = System.nanoTime();
         long warm = warmup == 0 ? start : -1;
         double loadWarm = warmup == 0 ? loadBefore : Double.NaN;
+        CpuShare cpuWarm = warmup == 0 ? CpuShare.now() : null;
         long lastProgress = start;
         long done = 0;
         long peakHeap = 0;
+        long copyStart = start;
+        long copiesDone = 0;
         while (done < target) {
           alive(worker);
           TimeUnit.MILLISECONDS.sleep(100);
@@ -93,10 +97,18 @@ public final class WorkerLoadRun {
           if (now > done) {
             done = now;
             lastProgress = System.nanoTime();
+            // Each copy's own rate shows when the JIT has settled.
+            if (done / raws.size() > copiesDone) {
+              copiesDone = done / raws.size();
+              System.out.printf("copy %d committed: %.0f raw versions/s over the last copy; load average %.1f%n",
+                  copiesDone, raws.size() / ((lastProgress - copyStart) / 1e9), os.getSystemLoadAverage());
+              copyStart = lastProgress;
+            }
             if (warm < 0 && done >= warmup) {
               warm = lastProgress;
               warmup = done;
               loadWarm = os.getSystemLoadAverage();
+              cpuWarm = CpuShare.now();
             }
           } else if (System.nanoTime() - lastProgress > STALL_NANOS) {
             throw new IllegalStateException("stalled: " + done + " of " + target + " raw versions committed, none for "
@@ -111,6 +123,7 @@ public final class WorkerLoadRun {
           double steady = (finish - warm) / 1e9;
           System.out.printf("Worker after warm-up: %d raw versions in %.1f s = %.0f raw versions/s%n",
               target - warmup, steady, (target - warmup) / steady);
+          System.out.println("After warm-up, " + CpuShare.now().since(cpuWarm, target - warmup, steady));
         }
         System.out.printf("Load average %.1f at start, %.1f after warm-up, %.1f at end; heap used at most %d MB of %d MB%n",
             loadBefore, loadWarm, os.getSystemLoadAverage(), peakHeap >> 20, Runtime.getRuntime().maxMemory() >> 20);

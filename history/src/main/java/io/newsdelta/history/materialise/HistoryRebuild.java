@@ -33,10 +33,22 @@ public final class HistoryRebuild {
    * @throws NewsdeltaException when Kafka or the database fail, or the group is in use by a running notifier
    */
   public static long run(String bootstrapServers, HistoryWriter writer, PrintWriter progress) {
+    return run(bootstrapServers, "", writer, progress);
+  }
+
+  /**
+   * Rebuilds from the versions and changes of the diff worker's topic generation {@code generation}
+   * ({@code diff-worker.topic-generation}: "" for the original topics; after {@code replay} and the operator's
+   * switch, the generation the worker, the notifier and the history read), with the feeds and ingest state.
+   *
+   * @return how many events were read
+   * @throws NewsdeltaException when Kafka or the database fail, or the group is in use by a running notifier
+   */
+  public static long run(String bootstrapServers, String generation, HistoryWriter writer, PrintWriter progress) {
     try (KafkaConsumer<String, byte[]> consumer = EventDecoder.consumer(bootstrapServers, "rebuild")) {
       List<TopicPartition> partitions = new ArrayList<>();
       Map<String, List<PartitionInfo>> topics = consumer.listTopics(Duration.ofSeconds(30));
-      for (String topic : EventDecoder.TOPICS) {
+      for (String topic : EventDecoder.topics(generation)) {
         for (PartitionInfo p : topics.getOrDefault(topic, List.of())) {
           partitions.add(new TopicPartition(p.topic(), p.partition()));
         }

@@ -179,11 +179,29 @@ public final class HttpFetcher {
               body.abort();
             }
             sent.cancel(true);
-            throw new CompletionException(classify(uri, error));
+            FetchException failure = classify(uri, error);
+            tellGate(uri, failure.hostFailure(), null, failure.detail());
+            throw new CompletionException(failure);
           }
+          int status = response.statusCode();
+          boolean failed = status == 429 || status >= 500;
+          tellGate(uri, failed, failed && (status == 429 || status == 503)
+              ? RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), clock.instant())
+              : null, "HTTP " + status);
           return response;
         })
         .thenCompose(response -> answer(uri, response, headers, accept, deadline, visited, firstRedirect));
+  }
+
+  /**
+   * Tells the host's gate what this hop got, so its Retry-After and backoff hold every later request to the host,
+   * whichever part of ingest sends it.
+   */
+  private void tellGate(URI uri, boolean hostFailure, Duration retryAfter, String detail) {
+    if (gate != null) {
+      gate.answered(uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT),
+          uri.getScheme() + "://" + uri.getRawAuthority() + "/", hostFailure, retryAfter, detail);
+    }
   }
 
   private HttpRequest request(URI uri, Map<String, String> headers, long left) {

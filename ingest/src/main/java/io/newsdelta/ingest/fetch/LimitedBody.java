@@ -49,15 +49,29 @@ final class LimitedBody implements BodySubscriber<byte[]> {
     }
   }
 
+  /**
+   * A discarded body (a 304, a redirect, an error page) is read and dropped up to this many bytes, so the
+   * connection goes back to the pool; cancelling it instead closes the connection, and at thousands of 304s a
+   * second every check then paid for a new TCP connection. A longer one is cancelled after all.
+   */
+  static final long DISCARD_LIMIT = 64 * 1024;
+
   private final long limit;
   private final IOException refusal;
+  private final boolean discard;
+  private long discarded;
   private final CompletableFuture<byte[]> body = new CompletableFuture<>();
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private volatile Flow.Subscription subscription;
 
   private LimitedBody(long limit, IOException refusal) {
+    this(limit, refusal, false);
+  }
+
+  private LimitedBody(long limit, IOException refusal, boolean discard) {
     this.limit = limit;
     this.refusal = refusal;
+    this.discard = discard;
   }
 
   /** Reads at most {@code limit} bytes; more fails the body with {@link TooLarge}. */
@@ -70,9 +84,12 @@ final class LimitedBody implements BodySubscriber<byte[]> {
     return new LimitedBody(0, refusal);
   }
 
-  /** Does not read the body; completes it empty (for error statuses, whose body nobody needs). */
+  /**
+   * Reads the body without keeping it (up to {@link #DISCARD_LIMIT}, then cancels) and completes it empty: for
+   * 304s, redirects and error statuses, whose body nobody needs but whose connection is worth keeping.
+   */
   static LimitedBody discarding() {
-    return new LimitedBody(-1, null);
+    return new LimitedBody(DISCARD_LIMIT, null, true);
   }
 
   /**
@@ -93,9 +110,6 @@ final class LimitedBody implements BodySubscriber<byte[]> {
     if (refusal != null) {
       s.cancel();
       body.completeExceptionally(refusal);
-    } else if (limit < 0) {
-      s.cancel();
-      body.complete(new byte[0]);
     } else {
       s.request(Long.MAX_VALUE);
     }
@@ -104,6 +118,17 @@ final class LimitedBody implements BodySubscriber<byte[]> {
   @Override
   public void onNext(List<ByteBuffer> items) {
     if (body.isDone()) {
+      return;
+    }
+    if (discard) {
+      for (ByteBuffer item : items) {
+        discarded += item.remaining();
+        item.position(item.limit());
+      }
+      if (discarded > limit) {
+        subscription.cancel();
+        body.complete(new byte[0]);
+      }
       return;
     }
     for (ByteBuffer item : items) {
@@ -131,7 +156,7 @@ final class LimitedBody implements BodySubscriber<byte[]> {
 
   @Override
   public void onComplete() {
-    body.complete(out.toByteArray());
+    body.complete(discard ? new byte[0] : out.toByteArray());
   }
 
   @Override

@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
  * The health of one ingest instance's feeds and of its schedule. Each poll's outcome and the items it listed
  * come in through {@link #polled}, {@link #sink} and {@link #errors}; {@link #evaluate()} runs every {@link
  * #tick()} (and after each poll) and reports each change of state once: an {@link IngestError} on {@code
- * newsdelta.ingest.errors} (whose reporter also writes the log line), the gauges, and {@link #degraded()}. Each
+ * newsdelta.ingest.errors} (whose reporter also writes the log line), the gauges, and {@link #healthProblems()}. Each
  * feed's {@link FeedStatus} is written at once when it changes and at least every {@code ingest.status-interval}
  * otherwise. Thread-safe.
  */
@@ -223,7 +223,7 @@ public final class HealthMonitor {
    * What is wrong but does not make the instance unready — stale or failing feeds, lag — or empty. Readiness is
    * for routing and restarts, which fix neither a quiet site nor a slow one.
    */
-  public synchronized Optional<String> degraded() {
+  public synchronized Optional<String> healthProblems() {
     List<String> parts = new ArrayList<>();
     describe(parts, "failing", feeds.entrySet().stream().filter(e -> e.getValue().health.failing())
         .map(Map.Entry::getKey).toList());

@@ -4,7 +4,7 @@
  * own rhythm) or failing (every poll failed for longer than {@code ingest.failing-after}), and when it recovers;
  * {@link io.newsdelta.ingest.health.HealthMonitor} does that for every feed of an instance and for the instance's
  * own lag behind its schedule ({@code ingest.lag-after}), reporting each change of state once on {@code
- * newsdelta.ingest.errors}, as gauges, as a degraded detail of {@code /health/ready}, and writing each feed's
+ * newsdelta.ingest.errors}, as gauges, as the {@code ingest-health} check of {@code /health/ready}, and writing each feed's
  * {@link io.newsdelta.ingest.health.FeedStatus} to the compacted {@code newsdelta.feeds.status} topic that
  * {@code feeds list} reads.
  */

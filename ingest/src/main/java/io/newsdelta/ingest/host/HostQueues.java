@@ -8,14 +8,14 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.function.DoubleSupplier;
 
 /**
  * The due jobs (article checks, robots.txt fetches) waiting for their host, and which of them may start now.
  * A host may start a request when it has fewer than its concurrency in flight, its minimum gap (or robots
  * Crawl-delay, if longer) has passed since its last start, it is not paused (backoff, Retry-After) and not
- * held (robots.txt being read). Hosts take turns, so one busy host does not starve the others of the global
+ * held (robots.txt being read). Whether a host is paused is the {@link HostGate}'s to say (it holds each host's
+ * "not before" time from Retry-After and backoff, for every kind of request); these queues only leave a paused
+ * host's jobs waiting instead of sending them to wait in the gate. Hosts take turns, so one busy host does not starve the others of the global
  * slots. Times are monotonic nanoseconds ({@link System#nanoTime()}), never the wall clock: politeness is
  * about real time even when the schedule runs on a test clock.
  *
@@ -46,34 +46,31 @@ public final class HostQueues {
   private static final class Host {
     final HostLimits.Limit limit;
     final ArrayDeque<String> waiting = new ArrayDeque<>();
-    final HostBackoff backoff;
     long crawlDelay;
     int inFlight;
     long nextStart = Long.MIN_VALUE;
-    long pausedUntil = Long.MIN_VALUE;
     boolean held;
     int maxInFlight;
 
-    Host(HostLimits.Limit limit, DoubleSupplier random) {
+    Host(HostLimits.Limit limit) {
       this.limit = limit;
-      this.backoff = new HostBackoff(random);
     }
 
     long gap() {
       return Math.max(limit.minGap().toNanos(), crawlDelay);
     }
 
-    /** When this host may start its next request; MAX_VALUE when it is full or held. */
-    long startableAt() {
-      if (held || inFlight >= limit.concurrency()) {
-        return Long.MAX_VALUE;
-      }
-      return Math.max(nextStart, pausedUntil);
+  }
+
+  /** When {@code h} may start its next request; MAX_VALUE when it is full or held. */
+  private long startableAt(String name, Host h) {
+    if (h.held || h.inFlight >= h.limit.concurrency()) {
+      return Long.MAX_VALUE;
     }
+    return gate == null ? h.nextStart : Math.max(h.nextStart, gate.notBefore(name));
   }
 
   private final HostLimits limits;
-  private final DoubleSupplier random;
   /** The limiter all requests pass, told each host's Crawl-delay too; null when there is none (tests). */
   private final HostGate gate;
   private final Map<String, Host> hosts = new HashMap<>();
@@ -81,27 +78,19 @@ public final class HostQueues {
   private final LinkedHashSet<String> active = new LinkedHashSet<>();
   private int waiting;
 
+  /** Queues without a gate (tests of the queues alone): no host is ever paused. */
   public HostQueues(HostLimits limits) {
-    this(limits, new Random()::nextDouble);
-  }
-
-  /** @param random the jitter source of the hosts' backoff */
-  public HostQueues(HostLimits limits, DoubleSupplier random) {
-    this(limits, random, null);
+    this(limits, null);
   }
 
   /**
-   * Queues whose hosts' Crawl-delay is also kept by {@code gate}, the limiter every request passes.
+   * Queues whose hosts' Crawl-delay is also kept by {@code gate}, the limiter every request passes, and whose
+   * hosts wait while the gate pauses them.
    *
    * @param gate the fetcher's per-host limiter
    */
   public HostQueues(HostLimits limits, HostGate gate) {
-    this(limits, new Random()::nextDouble, gate);
-  }
-
-  private HostQueues(HostLimits limits, DoubleSupplier random, HostGate gate) {
     this.limits = limits;
-    this.random = random;
     this.gate = gate;
   }
 
@@ -137,7 +126,7 @@ public final class HostQueues {
       for (Iterator<String> it = active.iterator(); it.hasNext() && starts.size() < slots; ) {
         String name = it.next();
         Host h = hosts.get(name);
-        if (h.startableAt() > now) {
+        if (startableAt(name, h) > now) {
           continue;
         }
         String job = h.waiting.pollFirst();
@@ -158,7 +147,7 @@ public final class HostQueues {
     }
     long nextAt = Long.MAX_VALUE;
     for (String name : active) {
-      nextAt = Math.min(nextAt, hosts.get(name).startableAt());
+      nextAt = Math.min(nextAt, startableAt(name, hosts.get(name)));
     }
     return new Picks(starts, nextAt);
   }
@@ -206,12 +195,6 @@ public final class HostQueues {
     return h == null ? Long.MIN_VALUE : h.nextStart;
   }
 
-  /** No request to the host starts before {@code until} (Retry-After, backoff). */
-  public void pauseUntil(String host, long until) {
-    Host h = host(host);
-    h.pausedUntil = Math.max(h.pausedUntil, until);
-  }
-
   /** Holds the host's jobs (while its robots.txt is being read), or lets them go. */
   public void hold(String host, boolean held) {
     host(host).held = held;
@@ -224,36 +207,6 @@ public final class HostQueues {
     if (gate != null) {
       gate.crawlDelay(host, delay);
     }
-  }
-
-  /**
-   * A host failure (no connection, timeout, 5xx, 429): pauses the host once failures persist.
-   *
-   * @return the pause begun, or zero while below the threshold
-   */
-  public Duration failed(String host, long now) {
-    Host h = host(host);
-    Duration pause = h.backoff.failed();
-    if (!pause.isZero()) {
-      pauseUntil(host, now + pause.toNanos());
-    }
-    return pause;
-  }
-
-  /**
-   * A response from the host.
-   *
-   * @return whether it was backing off until now
-   */
-  public boolean succeeded(String host) {
-    Host h = hosts.get(host);
-    return h != null && h.backoff.succeeded();
-  }
-
-  /** Whether the host is backing off after failures in a row. */
-  public boolean backingOff(String host) {
-    Host h = hosts.get(host);
-    return h != null && h.backoff.backingOff();
   }
 
   /** Requests of the host in flight now. */
@@ -269,6 +222,6 @@ public final class HostQueues {
   }
 
   private Host host(String name) {
-    return hosts.computeIfAbsent(name, n -> new Host(limits.forHost(n), random));
+    return hosts.computeIfAbsent(name, n -> new Host(limits.forHost(n)));
   }
 }

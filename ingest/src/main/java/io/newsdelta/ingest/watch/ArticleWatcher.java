@@ -557,7 +557,6 @@ public final class ArticleWatcher implements ArticleSink {
     try (MDC.MDCCloseable a = MDC.putCloseable("articleId", before.articleId());
         MDC.MDCCloseable f = MDC.putCloseable("feedUrl", before.feedUrl())) {
       FetchException failure = error == null ? null : HttpFetcher.failure(url, error);
-      hostOutcome(host, url, failure);
       if (stopping) {
         // Shutting down: the check is handed back; it runs again after the restart.
         return;
@@ -598,35 +597,6 @@ public final class ArticleWatcher implements ArticleSink {
         done(token);
       }
       finishSlot(host);
-    }
-  }
-
-  /** Backoff and Retry-After of the host, reported once per change. */
-  private void hostOutcome(String host, URI url, FetchException failure) {
-    Diagnosis change = null;
-    synchronized (lock) {
-      long nanos = nanoTime.getAsLong();
-      if (failure == null || !failure.hostFailure()) {
-        if (hosts.succeeded(host)) {
-          change = Diagnoses.hostRecovered(host);
-        }
-      } else {
-        Optional<Duration> retryAfter = failure.retryAfter();
-        retryAfter.ifPresent(d -> hosts.pauseUntil(host, nanos + max(d, MIN_RETRY_AFTER).toNanos()));
-        boolean was = hosts.backingOff(host);
-        Duration pause = hosts.failed(host, nanos);
-        if (!was && hosts.backingOff(host)) {
-          change = Diagnoses.hostBackingOff(host, io.newsdelta.ingest.host.HostBackoff.THRESHOLD, pause,
-              failure.detail());
-        }
-      }
-    }
-    if (change != null) {
-      if (change.kind() == ErrorKind.HOST_RECOVERED) {
-        LOG.info(change.message());
-      }
-      publisher.report(new IngestError(null, url.getScheme() + "://" + url.getRawAuthority() + "/",
-          clock.instant(), change.kind().kind(), change.message()));
     }
   }
 

@@ -11,7 +11,7 @@ class HostQueuesTest {
   private static final long MS = 1_000_000L;
 
   private static HostQueues queues(int concurrency, Duration gap, IngestConfig.HostLimit... hosts) {
-    return new HostQueues(new HostLimits(concurrency, gap, List.of(hosts)), () -> 0.5);
+    return new HostQueues(new HostLimits(concurrency, gap, List.of(hosts)));
   }
 
   @Test
@@ -92,26 +92,5 @@ class HostQueuesTest {
     assertThat(page.starts()).extracting(HostQueues.Start::job).containsExactly("a0");
     assertThat(next.starts()).isEmpty();
     assertThat(next.nextAt()).isEqualTo(1 + 2_000 * MS);
-  }
-
-  @Test
-  void shouldPauseAHostForRetryAfterAndBackOffAfterFailuresInARow() {
-    HostQueues q = queues(4, Duration.ZERO);
-    q.pauseUntil("a.example", 500 * MS);
-    q.add("a.example", "a0");
-
-    assertThat(q.pick(0, 10).starts()).isEmpty();
-    assertThat(q.pick(500 * MS, 10).starts()).hasSize(1);
-
-    assertThat(q.failed("a.example", 0)).isZero();
-    assertThat(q.failed("a.example", 0)).isZero();
-    assertThat(q.backingOff("a.example")).isFalse();
-    Duration pause = q.failed("a.example", 0);
-    assertThat(q.backingOff("a.example")).isTrue();
-    assertThat(pause).isEqualTo(HostBackoff.BASE);
-    q.add("a.example", "a1");
-    assertThat(q.pick(pause.toNanos() - 1, 10).starts()).isEmpty();
-    assertThat(q.succeeded("a.example")).isTrue();
-    assertThat(q.succeeded("a.example")).isFalse();
   }
 }
