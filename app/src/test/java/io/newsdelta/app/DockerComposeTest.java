@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class DockerComposeTest {
   private static final Path ROOT = Path.of("..");
   private static final Path COMPOSE = ROOT.resolve("docker-compose.yml");
-  private static final List<String> NEWSDELTA = List.of("ingest", "diff-worker", "notifier");
+  private static final List<String> NEWSDELTA = List.of("ingest", "diff-worker", "stories", "notifier");
 
   @Test
   void shouldNameTheBrokerAndEveryService() throws Exception {
@@ -51,6 +51,10 @@ class DockerComposeTest {
     }
     assertThat(ConfigLoader.parse(Files.readString(ROOT.resolve("newsdelta.yml")), env(services.get("notifier")))
         .history().databaseUrl()).startsWith("jdbc:postgresql://postgres:5432/");
+    // The Streams jobs keep their state in their volume, not in the image's working directory.
+    assertThat(ConfigLoader.parse(Files.readString(ROOT.resolve("newsdelta.yml")), env(services.get("stories")))
+        .stories().stateDir()).isEqualTo(Path.of("/var/lib/newsdelta/stories"));
+    assertThat(texts(services.get("stories").get("volumes"))).contains("stories-state:/var/lib/newsdelta");
   }
 
   @Test

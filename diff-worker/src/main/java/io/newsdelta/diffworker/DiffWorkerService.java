@@ -8,7 +8,9 @@ import io.newsdelta.diffworker.version.VersionPolicy;
 import io.newsdelta.diffworker.stream.DiffTopology;
 import io.newsdelta.diffworker.stream.PoisonRecordHandler;
 import io.newsdelta.events.Topics;
+import io.newsdelta.kafka.KafkaClients;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -67,9 +69,7 @@ public final class DiffWorkerService implements AutoCloseable {
 
   /** The Streams settings of the diff worker (exactly once, poison records logged and skipped). */
   public static Properties streamsProperties(DiffWorkerConfig config, String bootstrapServers) {
-    Properties p = new Properties();
-    p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
-    p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    Properties p = new KafkaClients(bootstrapServers, "diff-worker").streamsProperties(config.applicationId(), Map.of());
     p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     // diff-worker.commit-interval: 100 ms (Streams' own under exactly once) keeps alerts prompt, since versions and
     // changes are readable only once committed; each commit is a round of AddPartitionsToTxn, offsets, EndTxn and

@@ -48,6 +48,7 @@ public final class CompactedTopicReader<K, V> {
   private final CountDownLatch caughtUp = new CountDownLatch(1);
   private long records;
   private boolean waitingLogged;
+  private boolean missingIsEmpty;
 
   /**
    * @param consumer a consumer with no group (the reader assigns it every partition); the caller closes it, or
@@ -59,6 +60,16 @@ public final class CompactedTopicReader<K, V> {
     this.consumer = consumer;
     this.topic = topic;
     this.handler = handler;
+  }
+
+  /**
+   * Makes {@link #follow} count a topic that does not exist as read to its end (it holds nothing): caught up at
+   * once, then the topic is followed from the moment it is created. Without it, caught up waits for the topic.
+   * For readers whose callers wait for "caught up" before they go on (a command listing what the topic holds).
+   */
+  public CompactedTopicReader<K, V> missingTopicIsEmpty() {
+    this.missingIsEmpty = true;
+    return this;
   }
 
   /**
@@ -98,17 +109,30 @@ public final class CompactedTopicReader<K, V> {
    */
   public ConsumerRunner.Builder<K, V> follow(String threadName, Runnable onCaughtUp) {
     return ConsumerRunner.of(threadName, "topic " + topic, consumer)
-        .setup(c -> assign(Duration.ofSeconds(5)))
+        .setup(c -> {
+          boolean assigned = assign(Duration.ofSeconds(5));
+          if (!assigned && missingIsEmpty) {
+            caughtUp(onCaughtUp);
+          }
+          return assigned;
+        })
         .handler(this::handle)
         .afterPoll(c -> {
           if (caughtUp.getCount() > 0 && backlogRead()) {
-            try {
-              onCaughtUp.run();
-            } finally {
-              caughtUp.countDown();
-            }
+            caughtUp(onCaughtUp);
           }
         });
+  }
+
+  private void caughtUp(Runnable onCaughtUp) {
+    if (caughtUp.getCount() == 0) {
+      return;
+    }
+    try {
+      onCaughtUp.run();
+    } finally {
+      caughtUp.countDown();
+    }
   }
 
   /** True once every partition was read to the end it had when reading began. */

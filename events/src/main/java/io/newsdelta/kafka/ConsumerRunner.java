@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -90,6 +91,8 @@ public final class ConsumerRunner<K, V> implements Runnable, AutoCloseable {
   private final Duration closeTimeout;
   private final boolean daemon;
   private final CountDownLatch stopped = new CountDownLatch(1);
+  /** Set by the first of {@link #run()} and an early {@link #close()}: whichever it is closes the consumer. */
+  private final AtomicBoolean owned = new AtomicBoolean();
   private volatile boolean stopping;
   private boolean setUp;
   private String failing;
@@ -134,6 +137,9 @@ public final class ConsumerRunner<K, V> implements Runnable, AutoCloseable {
   /** Polls on the calling thread until {@link #stop()}, then closes the consumer. */
   @Override
   public void run() {
+    if (!owned.compareAndSet(false, true)) {
+      return;
+    }
     try {
       while (!stopping) {
         pollOnce();
@@ -153,6 +159,17 @@ public final class ConsumerRunner<K, V> implements Runnable, AutoCloseable {
     }
   }
 
+  /** Closes the consumer of a runner that never ran. */
+  private void closeUnused() {
+    if (owned.compareAndSet(false, true)) {
+      try {
+        consumer.close(CloseOptions.timeout(Duration.ZERO));
+      } catch (KafkaException e) {
+        LOG.warn("Could not close the consumer of {} cleanly: {}", what, e.toString());
+      }
+    }
+  }
+
   /** True once {@link #stop()} or {@link #close()} was called. */
   public boolean isStopping() {
     return stopping;
@@ -165,13 +182,19 @@ public final class ConsumerRunner<K, V> implements Runnable, AutoCloseable {
     consumer.wakeup();
   }
 
-  /** Stops, and waits for the runner's own thread (if {@link #start()}ed) to close the consumer. */
+  /**
+   * Stops, and waits for the runner's own thread (if {@link #start()}ed) to close the consumer; a runner that never
+   * ran closes its consumer here.
+   */
   @Override
   public void close() {
     stop();
     Thread t;
     synchronized (this) {
       t = thread;
+    }
+    if (t == null) {
+      closeUnused();
     }
     if (t != null && t != Thread.currentThread()) {
       try {

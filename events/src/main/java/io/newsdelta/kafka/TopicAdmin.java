@@ -144,10 +144,10 @@ public final class TopicAdmin {
         + " s; check kafka.bootstrap-servers and that the broker runs");
   }
 
+  /** An admin client {@code newsdelta-topics-admin-<n>} whose calls give up after {@code timeout}. */
   private static Admin admin(String bootstrapServers, Duration timeout) {
     int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
-    return Admin.create(Map.of(
-        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+    return new KafkaClients(bootstrapServers, "topics").admin("admin", Map.of(
         AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis,
         AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(millis, 30_000)));
   }

@@ -136,6 +136,24 @@ class CompactedTopicReaderIT {
     }
   }
 
+  @Test
+  void shouldCountAMissingTopicAsEmptyWhenAskedAndStillFollowItOnceCreated() throws Exception {
+    String topic = "later-" + UUID.randomUUID();
+    Map<String, String> state = new ConcurrentHashMap<>();
+    AtomicInteger signals = new AtomicInteger();
+    CompactedTopicReader<String, String> reader =
+        new CompactedTopicReader<>(consumer(), topic, r -> apply(state, r.key(), r.value())).missingTopicIsEmpty();
+    try (ConsumerRunner<String, String> runner =
+        reader.follow("reader-it-missing", signals::incrementAndGet).build().start()) {
+      assertThat(reader.awaitCaughtUp(Duration.ofSeconds(60))).isTrue();
+      assertThat(state).isEmpty();
+      create(topic, 1);
+      send(topic, List.of(kv("a", "1")));
+      await().atMost(Duration.ofSeconds(30)).until(() -> state.equals(Map.of("a", "1")));
+      assertThat(signals).hasValue(1);
+    }
+  }
+
   private static void apply(Map<String, String> state, String key, String value) {
     if (value == null) {
       state.remove(key);

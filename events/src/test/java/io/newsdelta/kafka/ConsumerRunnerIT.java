@@ -1,6 +1,7 @@
 package io.newsdelta.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -137,6 +138,22 @@ class ConsumerRunnerIT {
       }
       return s;
     }
+  }
+
+  @Test
+  void shouldCloseTheConsumerOfARunnerClosedBeforeItRan() {
+    KafkaConsumer<String, String> consumer = consumer(group());
+    ConsumerRunner<String, String> runner = ConsumerRunner.of("runner-it-unused", "nothing", consumer)
+        .setup(ConsumerRunner.Setup.subscribe(List.of(topic())))
+        .handler(r -> {})
+        .build();
+
+    runner.close();
+
+    assertThatThrownBy(() -> consumer.listTopics(Duration.ofSeconds(1)))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+    // Run after close: returns at once, the consumer is not used again.
+    assertTimeoutPreemptively(Duration.ofSeconds(5), runner::run);
   }
 
   private static String threadState(String name) {

@@ -3,10 +3,12 @@ package io.newsdelta.stories;
 import io.newsdelta.NewsdeltaException;
 import io.newsdelta.config.StoriesConfig;
 import io.newsdelta.events.Topics;
+import io.newsdelta.kafka.KafkaClients;
 import io.newsdelta.stories.similarity.MatchPolicy;
 import io.newsdelta.stories.stream.PoisonVersionHandler;
 import io.newsdelta.stories.stream.StoriesTopology;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -38,9 +40,8 @@ public final class StoriesService implements AutoCloseable {
 
   /** The Streams settings of the job (exactly once, records that are not versions logged and skipped). */
   public static Properties streamsProperties(StoriesConfig config, String bootstrapServers) {
-    Properties p = new Properties();
-    p.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
-    p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    // Bootstrap servers, application id and the client id newsdelta-stories-streams-<n> (its threads' ids derive from it).
+    Properties p = new KafkaClients(bootstrapServers, "stories").streamsProperties(APPLICATION_ID, Map.of());
     p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     p.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toAbsolutePath().toString());
     p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1);

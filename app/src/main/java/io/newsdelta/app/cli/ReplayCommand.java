@@ -7,6 +7,7 @@ import io.newsdelta.config.NewsdeltaConfig;
 import io.newsdelta.diffworker.DiffWorkerService;
 import io.newsdelta.diffworker.stream.DiffTopology;
 import io.newsdelta.events.Topics;
+import io.newsdelta.kafka.KafkaClients;
 import io.newsdelta.kafka.TopicAdmin;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -82,8 +83,8 @@ public final class ReplayCommand implements Callable<Integer> {
       throw new ConfigException("replay --generation " + generation + " is the generation in use "
           + "(diff-worker.topic-generation); choose a new one, such as g" + (System.currentTimeMillis() % 90 + 10));
     }
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
-        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000))) {
+    try (Admin admin = new KafkaClients(servers, "replay").admin("admin",
+        Map.of(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000))) {
       Map<TopicPartition, long[]> range = range(admin);
       int partitions = range.size();
       TopicAdmin.ensure(servers, List.of(

@@ -3,6 +3,8 @@ package io.newsdelta.app.cli;
 import io.newsdelta.config.ConfigLoader;
 import io.newsdelta.config.Durations;
 import io.newsdelta.events.Topics;
+import io.newsdelta.kafka.ConsumerRunner;
+import io.newsdelta.kafka.KafkaClients;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,9 +16,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import picocli.CommandLine.Command;
@@ -28,7 +29,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code tail raw|versions|changes}: prints events as JSON, one per line, on standard output only. Reads every
- * partition without joining a consumer group, so it never moves a service's position.
+ * partition without joining a consumer group, so it never moves a service's position; clients
+ * {@code newsdelta-tail-probe-<n>} (is Kafka there?) and {@code newsdelta-tail-read-<n>}, run by a
+ * {@link ConsumerRunner} on the command's thread.
  */
 @Command(name = "tail", description = "Print events of a topic as JSON lines.")
 public final class TailCommand implements Callable<Integer> {
@@ -66,20 +69,66 @@ public final class TailCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     String servers = bootstrapServers != null ? bootstrapServers : defaultServers();
-    if (!reachable(servers)) {
+    KafkaClients clients = new KafkaClients(servers, "tail");
+    if (!reachable(clients)) {
       spec.commandLine().getErr().println(
           "newsdelta tail: cannot reach Kafka at " + servers + "; start newsdelta run or pass --bootstrap-servers");
       return 1;
     }
-    PrintWriter out = spec.commandLine().getOut();
     long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
-    int printed = 0;
-    try (KafkaConsumer<byte[], byte[]> consumer = consumer(servers)) {
-      List<TopicPartition> partitions = awaitPartitions(consumer, deadline);
+    Reading reading = new Reading(deadline);
+    reading.runner = ConsumerRunner.of("tail", "topic " + stream.topic,
+            clients.consumer("read", Map.of(), new ByteArrayDeserializer(), new ByteArrayDeserializer()))
+        .setup(reading::assign)
+        .handler(reading::print)
+        .afterPoll(c -> reading.stopAtDeadline())
+        .poll(Duration.ofMillis(200))
+        .retry(Duration.ofMillis(500))
+        .build();
+    // On this thread: the command returns when the runner stopped (after --max events or --timeout).
+    reading.runner.run();
+    if (!reading.assigned) {
+      spec.commandLine().getErr().println("newsdelta tail: topic " + stream.topic
+          + " does not exist yet on " + servers + " (it is created when newsdelta run or a service starts)");
+    }
+    return 0;
+  }
+
+  /**
+   * One tail's reading: every partition of the topic with no group, from its start or its end; stops after
+   * {@code --max} events or at the deadline. Runs on the command's thread (the runner's setup, handler and step).
+   */
+  private final class Reading {
+    private final long deadline;
+    private final PrintWriter out = spec.commandLine().getOut();
+    private ConsumerRunner<byte[], byte[]> runner;
+    private boolean assigned;
+    private boolean announced;
+    private int printed;
+
+    Reading(long deadline) {
+      this.deadline = deadline;
+    }
+
+    /**
+     * Assigns the topic's partitions; false while the topic does not exist (tail may be started before the
+     * services that create it: said once), and a stop when the deadline passes first.
+     */
+    boolean assign(Consumer<byte[], byte[]> consumer) {
+      // Checked first: a broker lost meanwhile makes listTopics fail, and the runner retries this setup.
+      if (System.nanoTime() >= deadline) {
+        runner.stop();
+        return false;
+      }
+      List<TopicPartition> partitions =
+          consumer.listTopics(Duration.ofSeconds(5)).getOrDefault(stream.topic, List.of()).stream()
+              .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
       if (partitions.isEmpty()) {
-        spec.commandLine().getErr().println("newsdelta tail: topic " + stream.topic
-            + " does not exist yet on " + servers + " (it is created when newsdelta run or a service starts)");
-        return 0;
+        if (!announced) {
+          spec.commandLine().getErr().println("newsdelta tail: waiting for topic " + stream.topic + " to be created");
+          announced = true;
+        }
+        return false;
       }
       consumer.assign(partitions);
       if (fromBeginning) {
@@ -87,45 +136,24 @@ public final class TailCommand implements Callable<Integer> {
       } else {
         consumer.seekToEnd(partitions);
       }
-      while ((max == null || printed < max) && System.nanoTime() < deadline) {
-        long waitMs = Math.max(1, Math.min(500, (deadline - System.nanoTime()) / 1_000_000));
-        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(waitMs))) {
-          if (record.value() == null) {
-            continue;
-          }
-          out.println(new String(record.value(), StandardCharsets.UTF_8));
-          out.flush();
-          if (max != null && ++printed >= max) {
-            break;
-          }
-        }
+      assigned = true;
+      return true;
+    }
+
+    void print(ConsumerRecord<byte[], byte[]> record) {
+      if (record.value() == null || max != null && printed >= max) {
+        return;
+      }
+      out.println(new String(record.value(), StandardCharsets.UTF_8));
+      out.flush();
+      if (max != null && ++printed >= max) {
+        runner.stop();
       }
     }
-    return 0;
-  }
 
-  /**
-   * The topic's partitions, waiting for the topic to be created until the deadline: tail may be started
-   * before the services that create it. Empty when the deadline passes first.
-   */
-  private List<TopicPartition> awaitPartitions(KafkaConsumer<byte[], byte[]> consumer, long deadline) {
-    boolean announced = false;
-    while (true) {
-      List<TopicPartition> partitions =
-          consumer.listTopics(Duration.ofSeconds(5)).getOrDefault(stream.topic, List.of()).stream()
-              .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-      if (!partitions.isEmpty() || System.nanoTime() >= deadline) {
-        return partitions;
-      }
-      if (!announced) {
-        spec.commandLine().getErr().println("newsdelta tail: waiting for topic " + stream.topic + " to be created");
-        announced = true;
-      }
-      try {
-        TimeUnit.MILLISECONDS.sleep(Math.max(1, Math.min(500, (deadline - System.nanoTime()) / 1_000_000)));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return List.of();
+    void stopAtDeadline() {
+      if (System.nanoTime() >= deadline) {
+        runner.stop();
       }
     }
   }
@@ -138,9 +166,8 @@ public final class TailCommand implements Callable<Integer> {
     return "127.0.0.1:9092";
   }
 
-  private static boolean reachable(String servers) {
-    try (Admin admin = Admin.create(Map.of(
-        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
+  private static boolean reachable(KafkaClients clients) {
+    try (Admin admin = clients.admin("probe", Map.of(
         AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
         AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 8000))) {
       admin.describeCluster().clusterId().get(10, TimeUnit.SECONDS);
@@ -148,17 +175,6 @@ public final class TailCommand implements Callable<Integer> {
     } catch (Exception e) {
       return false;
     }
-  }
-
-  private static KafkaConsumer<byte[], byte[]> consumer(String servers) {
-    return new KafkaConsumer<>(
-        Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
-            ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-            ConsumerConfig.CLIENT_ID_CONFIG, "newsdelta-tail"),
-        new ByteArrayDeserializer(),
-        new ByteArrayDeserializer());
   }
 
   /** Parses --timeout with the configuration's duration syntax. */

@@ -1,6 +1,7 @@
 package io.newsdelta.bench.pipeline;
 
 import io.newsdelta.events.Topics;
+import io.newsdelta.kafka.KafkaClients;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -18,7 +18,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -33,7 +32,7 @@ final class KafkaMeter implements AutoCloseable {
   static final List<String> TOPICS = List.of(Topics.RAW_VERSIONS, Topics.ARTICLE_VERSIONS, Topics.ARTICLE_CHANGES);
 
   private final String bootstrap;
-  private final Properties settings = new Properties();
+  private final KafkaClients clients;
   /**
    * Made once the broker's port answers: the pipeline's embedded broker takes seconds to start, and an admin
    * client started before it logs a warning at every reconnect.
@@ -42,9 +41,7 @@ final class KafkaMeter implements AutoCloseable {
 
   KafkaMeter(String bootstrap) {
     this.bootstrap = bootstrap;
-    settings.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    settings.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-    settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
+    this.clients = new KafkaClients(bootstrap, "bench");
   }
 
   /** True once the pipeline's topics exist. */
@@ -53,7 +50,9 @@ final class KafkaMeter implements AutoCloseable {
       if (!listening()) {
         return false;
       }
-      admin = Admin.create(settings);
+      admin = clients.admin("meter", Map.of(
+          AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+          AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000));
     }
     try {
       return admin.listTopics().names().get(10, TimeUnit.SECONDS).containsAll(TOPICS);
@@ -135,15 +134,12 @@ final class KafkaMeter implements AutoCloseable {
 
   /** Committed records of {@code topic} between two offset snapshots: {count, key + value bytes}. */
   long[] committed(String topic, Map<TopicPartition, Long> from, Map<TopicPartition, Long> to) {
-    Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     List<TopicPartition> parts = new ArrayList<>();
     to.keySet().stream().filter(tp -> tp.topic().equals(topic)).forEach(parts::add);
     long count = 0;
     long bytes = 0;
-    try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+    try (KafkaConsumer<byte[], byte[]> c =
+        clients.consumer("meter", Map.of(), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       c.assign(parts);
       for (TopicPartition tp : parts) {
         c.seek(tp, from.getOrDefault(tp, 0L));

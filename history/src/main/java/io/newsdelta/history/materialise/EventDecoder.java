@@ -8,13 +8,16 @@ import io.newsdelta.events.Json;
 import io.newsdelta.events.Topics;
 import io.newsdelta.history.EventBatch;
 import io.newsdelta.history.FeedMembership;
+import io.newsdelta.kafka.KafkaClients;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,20 +31,18 @@ final class EventDecoder {
 
   private EventDecoder() {}
 
-  static Properties consumerProps(String bootstrapServers, String clientId) {
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    props.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
-    props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
-    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    // The diff worker writes in transactions: never store a version it aborted.
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
-    return props;
+  /**
+   * A consumer in group {@link #GROUP} with {@link KafkaClients}' defaults (no auto-commit; {@code read_committed},
+   * as the diff worker writes in transactions and an aborted version must never be stored; from the earliest
+   * offset), client id {@code newsdelta-history-<role>-<n>}.
+   */
+  static KafkaConsumer<String, byte[]> consumer(String bootstrapServers, String role) {
+    return new KafkaClients(bootstrapServers, "history").consumer(role, Map.of(
+        ConsumerConfig.GROUP_ID_CONFIG, GROUP,
+        ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500), new StringDeserializer(), new ByteArrayDeserializer());
   }
 
-  static EventBatch decode(ConsumerRecords<String, byte[]> records) {
+  static EventBatch decode(Iterable<ConsumerRecord<String, byte[]>> records) {
     EventBatch.Builder batch = new EventBatch.Builder();
     for (ConsumerRecord<String, byte[]> rec : records) {
       try {

@@ -15,8 +15,6 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Empties the store and reads the topics again from the beginning up to their current end, then commits those
@@ -47,9 +45,7 @@ public final class HistoryRebuild {
    * @throws NewsdeltaException when Kafka or the database fail, or the group is in use by a running notifier
    */
   public static long run(String bootstrapServers, String generation, HistoryWriter writer, PrintWriter progress) {
-    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
-        EventDecoder.consumerProps(bootstrapServers, "newsdelta-history-rebuild"),
-        new StringDeserializer(), new ByteArrayDeserializer())) {
+    try (KafkaConsumer<String, byte[]> consumer = EventDecoder.consumer(bootstrapServers, "rebuild")) {
       List<TopicPartition> partitions = new ArrayList<>();
       Map<String, List<PartitionInfo>> topics = consumer.listTopics(Duration.ofSeconds(30));
       for (String topic : EventDecoder.topics(generation)) {

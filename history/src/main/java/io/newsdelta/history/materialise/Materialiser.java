@@ -3,21 +3,22 @@ package io.newsdelta.history.materialise;
 import io.newsdelta.NewsdeltaException;
 import io.newsdelta.history.EventBatch;
 import io.newsdelta.history.HistoryWriter;
+import io.newsdelta.kafka.ConsumerRunner;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,8 +34,11 @@ public final class Materialiser implements AutoCloseable {
 
   private final HistoryWriter writer;
   private final KafkaConsumer<String, byte[]> consumer;
+  private final ConsumerRunner<String, byte[]> runner;
   private final Thread thread;
   private final java.util.List<String> topics;
+  /** The records of the poll being handled: written as one batch after the poll, then committed. */
+  private final List<ConsumerRecord<String, byte[]>> pending = new ArrayList<>();
   private final CountDownLatch stopping = new CountDownLatch(1);
   private final AtomicLong written = new AtomicLong();
   private volatile boolean started;
@@ -48,13 +52,30 @@ public final class Materialiser implements AutoCloseable {
   /**
    * A materialiser of the versions and changes of the diff worker's topic generation {@code generation}
    * ({@code diff-worker.topic-generation}, "" for the original topics), with the feeds and ingest's state.
+   * Its consumer is {@code newsdelta-history-materialiser-<n>}, run by a {@link ConsumerRunner}.
    */
   public Materialiser(String bootstrapServers, HistoryWriter writer, String generation) {
     this.topics = EventDecoder.topics(generation);
     this.writer = writer;
-    this.consumer = new KafkaConsumer<>(EventDecoder.consumerProps(bootstrapServers, "newsdelta-history"),
-        new StringDeserializer(), new ByteArrayDeserializer());
-    this.thread = new Thread(this::run, "history-materialiser");
+    this.consumer = EventDecoder.consumer(bootstrapServers, "materialiser");
+    this.runner = ConsumerRunner.of("history-materialiser", "the history's topics " + topics, consumer)
+        .setup(c -> {
+          c.subscribe(topics, new ConsumerRebalanceListener() {
+            @Override
+            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {}
+
+            @Override
+            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+              assigned = true;
+              LOG.info("History materialiser reading {}", partitions);
+            }
+          });
+          return true;
+        })
+        .handler(pending::add)
+        .afterPoll(this::writeAndCommit)
+        .build();
+    this.thread = new Thread(runner, "history-materialiser");
     this.thread.setDaemon(true);
   }
 
@@ -84,48 +105,38 @@ public final class Materialiser implements AutoCloseable {
     return failed;
   }
 
-  private void run() {
+  /**
+   * Writes the poll's records in one transaction, then commits their offsets. When the database fails, nothing is
+   * committed: back to the committed offsets, and the batch is read again after {@link #RETRY_WAIT}. Any other
+   * failure stops the materialiser ({@link #failed()}).
+   */
+  private void writeAndCommit(Consumer<String, byte[]> c) {
+    if (pending.isEmpty()) {
+      return;
+    }
+    EventBatch batch = EventDecoder.decode(List.copyOf(pending));
+    pending.clear();
     try {
-      consumer.subscribe(topics, new ConsumerRebalanceListener() {
-        @Override
-        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {}
-
-        @Override
-        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-          assigned = true;
-          LOG.info("History materialiser reading {}", partitions);
-        }
-      });
-      while (stopping.getCount() > 0) {
-        ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
-        if (records.isEmpty()) {
-          continue;
-        }
-        EventBatch batch = EventDecoder.decode(records);
-        try {
-          writer.apply(batch);
-        } catch (NewsdeltaException e) {
-          LOG.error("{}; retrying in {} s (check history.database-url and the database)", e.getMessage(),
-              RETRY_WAIT.toSeconds());
-          rewind(consumer.assignment());
-          if (stopping.await(RETRY_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-            break;
-          }
-          continue;
-        }
-        consumer.commitSync();
-        written.addAndGet(batch.size());
+      writer.apply(batch);
+    } catch (NewsdeltaException e) {
+      LOG.error("{}; retrying in {} s (check history.database-url and the database)", e.getMessage(),
+          RETRY_WAIT.toSeconds());
+      rewind(c.assignment());
+      try {
+        stopping.await(RETRY_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (InterruptedException ie) {
+        Thread.currentThread().interrupt();
+        runner.stop();
       }
-    } catch (WakeupException e) {
-      // close() woke the poll: stop.
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      return;
     } catch (RuntimeException e) {
       failed = true;
       LOG.error("The history materialiser stopped; the pages will not show newer versions. Restart the notifier", e);
-    } finally {
-      consumer.close(Duration.ofSeconds(5));
+      runner.stop();
+      return;
     }
+    c.commitSync();
+    written.addAndGet(batch.size());
   }
 
   /** Goes back to the last committed offsets so that an unwritten batch is read again. */
@@ -148,10 +159,10 @@ public final class Materialiser implements AutoCloseable {
   public void close(Duration timeout) {
     stopping.countDown();
     if (!started) {
-      consumer.close(Duration.ZERO);
+      runner.close();
       return;
     }
-    consumer.wakeup();
+    runner.stop();
     try {
       thread.join(timeout.toMillis());
     } catch (InterruptedException e) {

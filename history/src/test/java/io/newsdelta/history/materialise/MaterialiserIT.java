@@ -24,6 +24,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -138,6 +141,21 @@ class MaterialiserIT {
         third.start();
         await().atMost(WAIT).until(() -> store.reader().versionCount() == 4 && third.written() == 1);
       }
+    }
+  }
+
+  @org.junit.jupiter.api.Test
+  void shouldShowTheBrokerItsClientIdInGroupNewsdeltaHistory() throws Exception {
+    try (HistoryStore store = HistoryStore.open(io.newsdelta.history.Databases.sqlite());
+        Materialiser materialiser = new Materialiser(broker.bootstrapServers(), store.writer());
+        Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+      materialiser.start();
+      await().atMost(WAIT).until(materialiser::assigned);
+
+      ConsumerGroupDescription group = admin.describeConsumerGroups(List.of("newsdelta-history"))
+          .describedGroups().get("newsdelta-history").get(30, TimeUnit.SECONDS);
+      assertThat(group.members()).singleElement()
+          .satisfies(m -> assertThat(m.clientId()).matches("newsdelta-history-materialiser-\\d+"));
     }
   }
 }

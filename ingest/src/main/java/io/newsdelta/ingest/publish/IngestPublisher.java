@@ -10,17 +10,17 @@ import io.newsdelta.events.Topics;
 import io.newsdelta.ingest.error.ErrorKind;
 import io.newsdelta.ingest.error.ErrorReporter;
 import io.newsdelta.ingest.state.ArticleState;
+import io.newsdelta.kafka.KafkaClients;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -45,29 +45,24 @@ public final class IngestPublisher implements ErrorReporter, AutoCloseable {
 
   private final Producer<String, byte[]> producer;
 
-  /** A publisher with its own producer on {@code bootstrapServers}. */
+  /**
+   * The producer settings beside {@link KafkaClients}' defaults (idempotent, acks=all, zstd): requests large enough
+   * for a 16 MiB page, a 64 MiB buffer, a short linger. The feed registry's writer uses them too.
+   */
+  public static final Map<String, Object> PRODUCER_SETTINGS = Map.of(
+      ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.MAX_MESSAGE_BYTES + 1024 * 1024,
+      ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024,
+      ProducerConfig.LINGER_MS_CONFIG, 5);
+
+  /** A publisher with its own producer on {@code bootstrapServers}, client id {@code newsdelta-ingest-publish-<n>}. */
   public IngestPublisher(String bootstrapServers) {
-    this.producer = new KafkaProducer<>(producerConfig(bootstrapServers), new StringSerializer(),
-        new ByteArraySerializer());
+    this.producer = new KafkaClients(bootstrapServers, "ingest").producer("publish", PRODUCER_SETTINGS,
+        new StringSerializer(), new ByteArraySerializer());
   }
 
   /** The producer, for its client metrics (the publisher alone sends with it). */
   public Producer<String, byte[]> producer() {
     return producer;
-  }
-
-  /** The producer settings: idempotent, acks=all, zstd, large requests. */
-  public static Properties producerConfig(String bootstrapServers) {
-    Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    props.put(ProducerConfig.CLIENT_ID_CONFIG, "newsdelta-ingest-" + UUID.randomUUID());
-    props.put(ProducerConfig.ACKS_CONFIG, "all");
-    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-    props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
-    props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.MAX_MESSAGE_BYTES + 1024 * 1024);
-    props.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024);
-    props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-    return props;
   }
 
   /**

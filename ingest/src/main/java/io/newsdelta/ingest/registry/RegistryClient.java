@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -25,6 +24,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -137,12 +137,11 @@ public final class RegistryClient {
   }
 
   private void send(Map<String, byte[]> records) {
-    Properties props = IngestPublisher.producerConfig(bootstrapServers);
-    props.put("client.id", "newsdelta-feeds-" + UUID.randomUUID());
-    props.put("max.block.ms", (int) timeout.toMillis());
+    Map<String, Object> settings = new java.util.HashMap<>(IngestPublisher.PRODUCER_SETTINGS);
+    settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) timeout.toMillis());
     String key = String.join(", ", records.keySet());
-    try (KafkaProducer<String, byte[]> producer =
-        new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+    try (KafkaProducer<String, byte[]> producer = new KafkaClients(bootstrapServers, "feeds").producer("register",
+        settings, new StringSerializer(), new ByteArraySerializer())) {
       List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
       for (Map.Entry<String, byte[]> r : records.entrySet()) {
         ProducerRecord<String, byte[]> rec = new ProducerRecord<>(Topics.FEEDS, r.getKey(), r.getValue());

@@ -5,8 +5,9 @@ import io.newsdelta.events.CloudEvents;
 import io.newsdelta.events.DeadLetter;
 import io.newsdelta.events.Json;
 import io.newsdelta.events.Topics;
+import io.newsdelta.kafka.KafkaClients;
 import java.time.Duration;
-import java.util.Properties;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -23,17 +24,16 @@ public final class KafkaDeadLetters implements DeadLetters, AutoCloseable {
 
   private final KafkaProducer<String, byte[]> producer;
 
-  /** A producer for the cluster at {@code bootstrapServers}. */
+  /**
+   * A producer for the cluster at {@code bootstrapServers} ({@link KafkaClients}' idempotent defaults, client id
+   * {@code newsdelta-notifier-dlq-<n>}), giving up on a letter after 30 s.
+   */
   public KafkaDeadLetters(String bootstrapServers) {
-    Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    props.put(ProducerConfig.CLIENT_ID_CONFIG, "newsdelta-notifier-dlq");
-    props.put(ProducerConfig.ACKS_CONFIG, "all");
-    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
-    props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-    props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.MAX_MESSAGE_BYTES);
-    this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+    this.producer = new KafkaClients(bootstrapServers, "notifier").producer("dlq", Map.of(
+        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
+        ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+        ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.MAX_MESSAGE_BYTES), new StringSerializer(),
+        new ByteArraySerializer());
   }
 
   @Override

@@ -3,6 +3,8 @@ package io.newsdelta.notifier.sse;
 import io.javalin.Javalin;
 import io.javalin.http.sse.SseClient;
 import io.newsdelta.events.Topics;
+import io.newsdelta.kafka.ConsumerRunner;
+import io.newsdelta.kafka.KafkaClients;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,28 +14,24 @@ import java.util.Map;
 import java.util.StringJoiner;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /events}: a live stream of changes as Server-Sent Events ({@code event: change}, {@code data:} the
  * change's JSON). Each event's id is the stream position just after it ({@code partition:offset} for every
  * partition), so a client reconnecting with {@code Last-Event-ID} resumes right after the last change it saw;
  * without it the stream starts with the next change written. Each client reads the topic with a consumer of its
- * own, outside any consumer group, on a thread of its own; at most {@link #MAX_CLIENTS} at once.
+ * own ({@code newsdelta-notifier-sse-<n>}, run by a {@link ConsumerRunner}), outside any consumer group, on a thread
+ * of its own; at most {@link #MAX_CLIENTS} at once.
  */
 public final class ChangeStream {
   /** Concurrent clients allowed; more get 503. */
   public static final int MAX_CLIENTS = 32;
-  private static final Logger LOG = LoggerFactory.getLogger(ChangeStream.class);
 
-  private final String bootstrapServers;
+  private final KafkaClients kafka;
   private final String changesTopic;
   private final AtomicInteger clients = new AtomicInteger();
 
@@ -44,7 +42,7 @@ public final class ChangeStream {
 
   /** A stream of the changes on {@code changesTopic} (the diff worker's generation of the changes topic). */
   public ChangeStream(String bootstrapServers, String changesTopic) {
-    this.bootstrapServers = bootstrapServers;
+    this.kafka = new KafkaClients(bootstrapServers, "notifier");
     this.changesTopic = changesTopic;
   }
 
@@ -62,50 +60,73 @@ public final class ChangeStream {
     }
     client.keepAlive();
     Map<Integer, Long> resume = parse(client.ctx().header("Last-Event-ID"));
-    KafkaConsumer<byte[], byte[]> consumer = consumer();
-    client.onClose(consumer::wakeup);
-    Thread thread = new Thread(() -> follow(client, consumer, resume), "notifier-sse");
+    Follower follower = new Follower(client, resume);
+    ConsumerRunner<byte[], byte[]> runner = ConsumerRunner.of("notifier-sse", "topic " + changesTopic + " for /events",
+            kafka.consumer("sse", Map.of(), new ByteArrayDeserializer(), new ByteArrayDeserializer()))
+        .setup(follower::assign)
+        .handler(follower::send)
+        .afterPoll(c -> {
+          if (client.terminated()) {
+            follower.runner.stop();
+          }
+        })
+        .build();
+    follower.runner = runner;
+    client.onClose(runner::stop);
+    Thread thread = new Thread(() -> {
+      try {
+        runner.run();
+      } finally {
+        clients.decrementAndGet();
+        client.close();
+      }
+    }, "notifier-sse");
     thread.setDaemon(true);
     thread.start();
   }
 
-  private void follow(SseClient client, KafkaConsumer<byte[], byte[]> consumer, Map<Integer, Long> resume) {
-    try (consumer) {
+  /** One client's stream: where it starts, and the position after each event sent (its id). */
+  private final class Follower {
+    private final SseClient client;
+    private final Map<Integer, Long> resume;
+    private final Map<Integer, Long> position = new TreeMap<>();
+    private ConsumerRunner<byte[], byte[]> runner;
+
+    Follower(SseClient client, Map<Integer, Long> resume) {
+      this.client = client;
+      this.resume = resume;
+    }
+
+    /**
+     * Every partition, each from the client's {@code Last-Event-ID} position (0 for a partition it does not name),
+     * or from the end when it sent none; false (tried again) while the topic does not exist.
+     */
+    boolean assign(Consumer<byte[], byte[]> consumer) {
       List<TopicPartition> partitions = consumer.partitionsFor(changesTopic, Duration.ofSeconds(10)).stream()
           .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+      if (partitions.isEmpty()) {
+        return false;
+      }
       consumer.assign(partitions);
-      Map<Integer, Long> position = new TreeMap<>();
       Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(10));
       for (TopicPartition tp : partitions) {
         long at = resume.getOrDefault(tp.partition(), resume.isEmpty() ? ends.get(tp) : 0L);
         consumer.seek(tp, at);
         position.put(tp.partition(), at);
       }
-      while (!client.terminated()) {
-        for (ConsumerRecord<byte[], byte[]> rec : consumer.poll(Duration.ofMillis(500))) {
-          position.put(rec.partition(), rec.offset() + 1);
-          if (rec.value() != null) {
-            client.sendEvent("change", new String(rec.value(), StandardCharsets.UTF_8), id(position));
-          }
-        }
-      }
-    } catch (WakeupException e) {
-      // the client went away
-    } catch (RuntimeException e) {
-      LOG.warn("A change stream ended: {}", e.toString());
-    } finally {
-      clients.decrementAndGet();
-      client.close();
+      return true;
     }
-  }
 
-  private KafkaConsumer<byte[], byte[]> consumer() {
-    Map<String, Object> props = new HashMap<>();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    props.put(ConsumerConfig.CLIENT_ID_CONFIG, "newsdelta-notifier-sse");
-    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    void send(ConsumerRecord<byte[], byte[]> rec) {
+      if (client.terminated()) {
+        runner.stop();
+        return;
+      }
+      position.put(rec.partition(), rec.offset() + 1);
+      if (rec.value() != null) {
+        client.sendEvent("change", new String(rec.value(), StandardCharsets.UTF_8), id(position));
+      }
+    }
   }
 
   /** {@code 0:15,1:3}: the offset to read next in each partition. */

@@ -5,24 +5,21 @@ import io.newsdelta.config.SubscriptionConfig;
 import io.newsdelta.events.CloudEvents;
 import io.newsdelta.events.Json;
 import io.newsdelta.events.Topics;
+import io.newsdelta.kafka.CompactedTopicReader;
+import io.newsdelta.kafka.ConsumerRunner;
+import io.newsdelta.kafka.KafkaClients;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -43,34 +40,35 @@ public final class SubscriptionStore implements AutoCloseable {
 
   private final String bootstrapServers;
   private final Map<String, SubscriptionConfig> current = new ConcurrentHashMap<>();
-  private final CountDownLatch caughtUp = new CountDownLatch(1);
-  private final KafkaConsumer<String, byte[]> consumer;
-  private final Thread thread;
-  private volatile boolean running = true;
+  private final CompactedTopicReader<String, byte[]> reader;
+  private final ConsumerRunner<String, byte[]> runner;
 
-  /** A store over the cluster at {@code bootstrapServers}; reads nothing until {@link #start()}. */
+  /**
+   * A store over the cluster at {@code bootstrapServers} (reader {@code newsdelta-notifier-subscriptions-<n>});
+   * reads nothing until {@link #start()}.
+   */
   public SubscriptionStore(String bootstrapServers) {
     this.bootstrapServers = bootstrapServers;
-    Map<String, Object> props = new HashMap<>();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    props.put(ConsumerConfig.CLIENT_ID_CONFIG, "newsdelta-subscriptions-reader");
-    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
-    this.thread = new Thread(this::run, "notifier-subscriptions");
-    this.thread.setDaemon(true);
+    KafkaConsumer<String, byte[]> consumer = new KafkaClients(bootstrapServers, "notifier").consumer("subscriptions",
+        Map.of(), new StringDeserializer(), new ByteArrayDeserializer());
+    // No topic yet means no run-time subscription yet: caught up at once, and the topic followed once created.
+    this.reader = new CompactedTopicReader<>(consumer, Topics.SUBSCRIPTIONS, this::apply).missingTopicIsEmpty();
+    this.runner = reader.follow("notifier-subscriptions",
+            () -> LOG.info("Subscriptions read from {}: {}", Topics.SUBSCRIPTIONS, current.keySet()))
+        .daemon(true)
+        .build();
   }
 
   /** Starts reading; {@link #awaitCaughtUp(Duration)} waits for the topic's end. */
   public SubscriptionStore start() {
-    thread.start();
+    runner.start();
     return this;
   }
 
   /** Waits until everything on the topic at start was read; false when {@code timeout} passed first. */
   public boolean awaitCaughtUp(Duration timeout) {
     try {
-      return caughtUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      return reader.awaitCaughtUp(timeout);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
@@ -80,32 +78,6 @@ public final class SubscriptionStore implements AutoCloseable {
   /** The subscriptions now, by name. */
   public Collection<SubscriptionConfig> all() {
     return List.copyOf(current.values());
-  }
-
-  private void run() {
-    try {
-      List<TopicPartition> partitions = consumer.partitionsFor(Topics.SUBSCRIPTIONS, Duration.ofSeconds(30)).stream()
-          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(30));
-      while (running) {
-        for (ConsumerRecord<String, byte[]> rec : consumer.poll(Duration.ofMillis(500))) {
-          apply(rec);
-        }
-        if (caughtUp.getCount() > 0 && partitions.stream().allMatch(tp -> consumer.position(tp) >= ends.get(tp))) {
-          caughtUp.countDown();
-          LOG.info("Subscriptions read from {}: {}", Topics.SUBSCRIPTIONS, current.keySet());
-        }
-      }
-    } catch (WakeupException e) {
-      // closing
-    } catch (RuntimeException e) {
-      LOG.error("Reading {} stopped: {}; run-time subscriptions are not followed until restart", Topics.SUBSCRIPTIONS,
-          e.getMessage());
-    } finally {
-      consumer.close(Duration.ofSeconds(5));
-    }
   }
 
   private void apply(ConsumerRecord<String, byte[]> rec) {
@@ -144,12 +116,8 @@ public final class SubscriptionStore implements AutoCloseable {
   }
 
   private static void send(String bootstrapServers, String name, byte[] value) {
-    Map<String, Object> props = Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-        ProducerConfig.ACKS_CONFIG, "all",
-        ProducerConfig.CLIENT_ID_CONFIG, "newsdelta-subscriptions-writer");
-    try (KafkaProducer<String, byte[]> producer =
-        new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+    try (KafkaProducer<String, byte[]> producer = new KafkaClients(bootstrapServers, "subscriptions").producer(
+        "write", Map.of(), new StringSerializer(), new ByteArraySerializer())) {
       ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.SUBSCRIPTIONS, name, value);
       CloudEvents.addHeaders(record.headers(), name, CE_TYPE, "/newsdelta/notifier");
       producer.send(record).get(30, TimeUnit.SECONDS);
@@ -163,12 +131,6 @@ public final class SubscriptionStore implements AutoCloseable {
 
   @Override
   public void close() {
-    running = false;
-    consumer.wakeup();
-    try {
-      thread.join(10_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    runner.close();
   }
 }
