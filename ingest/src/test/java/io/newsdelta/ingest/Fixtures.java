@@ -48,10 +48,14 @@ final class Fixtures {
     TopicAdmin.ensure(bootstrap, Topics.all(2));
   }
 
-  /** A config for tests: fast polls, short re-check gaps, small pages. */
+  /**
+   * A config for tests: fast polls, short re-check gaps, small pages. The fetch timeout is generous, not short:
+   * no test here waits for it (the stall tests set their own), and on a loaded 2-core machine a loopback answer
+   * can take longer than 2 s, which made a healthy feed "unreachable".
+   */
   static IngestConfig config(List<URI> feeds, Duration poll, Duration... recheck) {
     List<FeedConfig> feedConfigs = feeds.stream().map(u -> new FeedConfig(u, "test feed " + u.getPath())).toList();
-    return new IngestConfig(feedConfigs, poll, Arrays.asList(recheck), Duration.ofSeconds(2), 64 * 1024,
+    return new IngestConfig(feedConfigs, poll, Arrays.asList(recheck), Duration.ofSeconds(10), 64 * 1024,
         USER_AGENT, 4);
   }
 
