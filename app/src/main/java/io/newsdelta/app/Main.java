@@ -29,6 +29,10 @@ import picocli.CommandLine.ScopeType;
     version = "newsdelta 0.1.0",
     description = "Watches news feeds, keeps every version of every article, diffs them word by word and alerts.")
 public final class Main {
+  static {
+    CommonPoolSizing.apply(); // before any CompletableFuture or HttpClient exists
+  }
+
   private Main() {}
 
   public static void main(String[] args) {

@@ -14,9 +14,10 @@ import java.util.stream.Collectors;
  * @param headlineChanged whether the headline changed
  * @param newText         the hunks' new text, joined
  * @param oldText         the hunks' old text, joined
+ * @param url             the page's URL, as the change names it
  */
 public record Alert(long arrivalMillis, int article, long toObservedAtMillis, String title,
-    boolean headlineChanged, String newText, String oldText) {
+    boolean headlineChanged, String newText, String oldText, String url) {
 
   /** The alert for {@code change}, arrived at {@code arrivalMillis}. */
   static Alert of(ArticleChange change, int article, long arrivalMillis) {
@@ -24,6 +25,7 @@ public record Alert(long arrivalMillis, int article, long toObservedAtMillis, St
         change.toObservedAt() == null ? 0 : change.toObservedAt().toEpochMilli(),
         change.title(), change.headlineChanged(),
         change.hunks().stream().map(Hunk::newText).filter(s -> s != null).collect(Collectors.joining(" ")),
-        change.hunks().stream().map(Hunk::oldText).filter(s -> s != null).collect(Collectors.joining(" ")));
+        change.hunks().stream().map(Hunk::oldText).filter(s -> s != null).collect(Collectors.joining(" ")),
+        change.url());
   }
 }

@@ -8,6 +8,7 @@ import io.newsdelta.bench.site.Boilerplate;
 import io.newsdelta.bench.site.NewsSite;
 import io.newsdelta.bench.site.SiteConfig;
 import io.newsdelta.bench.site.SiteStats;
+import io.newsdelta.diffworker.DiffWorkerService;
 import io.newsdelta.events.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,6 +30,7 @@ import picocli.CommandLine.Option;
  * generated config, a webhook receiver, the editor; one JSON report.
  *
  * <p>Phases: <b>first pass</b> (until every article was fetched once, or {@code --discovery-timeout});
+ * <b>catch-up</b> (until the diff worker has versioned the first pass, or {@code --catch-up-timeout});
  * <b>window</b> ({@code --duration}: the editor works, rates are measured); <b>settle</b> (until every
  * edit of the window was alerted, or {@code --settle-timeout}). Nothing waits without a bound, so a slow
  * ingest gives a report of what it managed, not a hang.
@@ -57,6 +59,9 @@ public final class PipelineBenchmark implements Callable<Integer> {
   String feedPoll = "10s";
   @Option(names = "--fetch-concurrency", description = "ingest.fetch-concurrency; 0 keeps the pipeline's default")
   int fetchConcurrency = 0;
+  @Option(names = "--catch-up-timeout", description = "the longest wait after the first pass for the diff worker "
+      + "to version it, before the window starts (default ${DEFAULT-VALUE})")
+  String catchUpTimeout = "600s";
   @Option(names = "--discovery-timeout", description = "the longest first pass (default ${DEFAULT-VALUE})")
   String discoveryTimeout = "300s";
   @Option(names = "--duration", description = "the measuring window (default ${DEFAULT-VALUE})")
@@ -143,8 +148,24 @@ public final class PipelineBenchmark implements Callable<Integer> {
         double firstPassSeconds = (System.currentTimeMillis() - started) / 1000.0;
         alive(child);
 
+        // Catch-up: the window measures steady state, not the first pass's backlog in the diff worker.
+        long catchUpEnd = System.currentTimeMillis() + seconds(catchUpTimeout).toMillis();
+        long lag = kafka.lag(DiffWorkerService.APPLICATION_ID, Topics.RAW_VERSIONS);
+        int partitions = (int) kafka.endOffsets().keySet().stream()
+            .filter(tp -> tp.topic().equals(Topics.RAW_VERSIONS)).count();
+        // a caught-up transactional reader still shows up to a marker or two per partition until its next commit
+        while (lag > 2L * partitions && System.currentTimeMillis() < catchUpEnd && child.alive()) {
+          Thread.sleep(1000);
+          lag = kafka.lag(DiffWorkerService.APPLICATION_ID, Topics.RAW_VERSIONS);
+          progress("catch-up: the diff worker has %d raw versions to go", lag);
+        }
+        double caughtUpSeconds = lag > 2L * partitions ? -1 : (System.currentTimeMillis() - started) / 1000.0;
+        alive(child);
+
         // Window: the editor works; rates measured between two snapshots.
         Snapshot s0 = Snapshot.take(site, child, kafka, logDir);
+        StageClock clock = new StageClock(bootstrap, s0.offsets.keySet().stream()
+            .filter(tp -> !tp.topic().equals(Topics.ARTICLE_VERSIONS)).toList());
         editor.start(editRate, rerenderRate);
         long windowEnd = System.currentTimeMillis() + window.toMillis();
         while (System.currentTimeMillis() < windowEnd && child.alive()) {
@@ -170,10 +191,12 @@ public final class PipelineBenchmark implements Callable<Integer> {
         long rss = child.peakRssBytes();
         long[] versions = kafka.committed(Topics.ARTICLE_VERSIONS, s0.offsets, s1.offsets);
         long[] changes = kafka.committed(Topics.ARTICLE_CHANGES, s0.offsets, s1.offsets);
+        clock.close();
+        Report.Stages stages = stages(score.matched(), clock);
         child.close();
         long[] heapFigures = child.heapFromGcLog();
-        Report report = report(site, siteConfig, s0, s1, score, versions, changes, rss, heapFigures,
-            firstPassTracked, firstPassSeconds, alerts.size(), embedded ? "embedded" : bootstrapServers,
+        Report report = report(site, siteConfig, s0, s1, score, stages, versions, changes, rss, heapFigures,
+            firstPassTracked, firstPassSeconds, caughtUpSeconds, alerts.size(), embedded ? "embedded" : bootstrapServers,
             gap);
         Files.createDirectories(out.toAbsolutePath().getParent());
         mapper().writeValue(out.toFile(), report);
@@ -184,9 +207,39 @@ public final class PipelineBenchmark implements Callable<Integer> {
     }
   }
 
+  /** The detected edits' pipeline latency by stage, for those whose two records the clock saw. */
+  static Report.Stages stages(List<Alert> matched, StageClock clock) {
+    List<Long> ingest = new java.util.ArrayList<>();
+    List<Long> worker = new java.util.ArrayList<>();
+    List<Long> notifier = new java.util.ArrayList<>();
+    for (Alert a : matched) {
+      long raw = clock.rawSeen(a.url(), a.toObservedAtMillis());
+      long change = clock.changeSeen(a.url(), a.toObservedAtMillis());
+      if (raw < 0 || change < 0) {
+        continue;
+      }
+      ingest.add(raw - a.toObservedAtMillis());
+      worker.add(change - raw);
+      notifier.add(a.arrivalMillis() - change);
+    }
+    long[] i = sortedArray(ingest);
+    long[] w = sortedArray(worker);
+    long[] n = sortedArray(notifier);
+    return new Report.Stages(i.length,
+        Scoring.percentile(i, 50), Scoring.percentile(i, 95), Scoring.percentile(i, 99),
+        Scoring.percentile(w, 50), Scoring.percentile(w, 95), Scoring.percentile(w, 99),
+        Scoring.percentile(n, 50), Scoring.percentile(n, 95), Scoring.percentile(n, 99));
+  }
+
+  private static long[] sortedArray(List<Long> values) {
+    long[] out = values.stream().mapToLong(Long::longValue).toArray();
+    java.util.Arrays.sort(out);
+    return out;
+  }
+
   private Report report(NewsSite site, SiteConfig sc, Snapshot s0, Snapshot s1, Scoring.Result score,
-      long[] versions, long[] changes, long rss, long[] heapFigures, int firstPassTracked, double firstPassSeconds,
-      int alerts, String kafka, Duration gap) {
+      Report.Stages stages, long[] versions, long[] changes, long rss, long[] heapFigures, int firstPassTracked, double firstPassSeconds,
+      double caughtUpSeconds, int alerts, String kafka, Duration gap) {
     double secs = (s1.atMillis - s0.atMillis) / 1000.0;
     long checks = s1.site.articleRequests() - s0.site.articleRequests();
     long notModified = s1.site.articleNotModified() - s0.site.articleNotModified();
@@ -199,7 +252,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
     return new Report(
         new Report.Setup(articles, feeds, hosts, boilerplate, sc.latency().toMillis(), gap.toSeconds(),
             seconds(feedPoll).toSeconds(), Math.round(secs), editRate, rerenderRate, heap, kafka, command()),
-        new Report.FirstPass(tracked, firstPassSeconds, firstPassTracked >= articles),
+        new Report.FirstPass(tracked, firstPassSeconds, firstPassTracked >= articles, caughtUpSeconds),
         new Report.Throughput(checks / secs, checks == 0 ? 0 : (double) notModified / checks,
             s1.site.feedRequests() - s0.site.feedRequests(), raw / secs, versions[0] / secs, changes[0] / secs),
         new Report.Detection(score.realEdits(), score.boilerplateChanges(), score.detected(), score.missed(),
@@ -214,6 +267,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
             Scoring.percentile(score.pipelineOwn(), 50), Scoring.percentile(score.pipelineOwn(), 95),
             Scoring.percentile(score.pipelineOwn(), 99),
             Scoring.percentile(score.recheckLateness(), 50), Scoring.percentile(score.recheckLateness(), 99)),
+        stages,
         new Report.Cost(mib(heapFigures[0]), mib(heapFigures[1]), mib(rss), checks == 0 ? -1 : cpu / checks,
             kafkaBytes, perCheck, kafkaBytes < 0 || tracked == 0 ? -1 : kafkaBytes / secs * 86_400 / tracked,
             checks == 0 ? -1 : (double) (versions[1] + changes[1]) / checks),

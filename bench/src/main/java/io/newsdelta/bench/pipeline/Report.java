@@ -12,12 +12,13 @@ import io.newsdelta.bench.site.SiteStats;
  * @param throughput checks and Kafka records per second in the window
  * @param detection  the ledger against the alerts
  * @param latency    edit-to-alert latencies in milliseconds
+ * @param stages     the pipeline's own latency split by stage (null in reports written before it existed)
  * @param cost       memory, CPU and Kafka bytes
  * @param site       what the site saw over the whole run (its politeness counters)
  * @param machine    where it ran
  */
 public record Report(Setup setup, FirstPass firstPass, Throughput throughput, Detection detection, Latency latency,
-    Cost cost, SiteStats site, Machine machine) {
+    Stages stages, Cost cost, SiteStats site, Machine machine) {
 
   /** The parameters of the run. */
   public record Setup(int articles, int feeds, int hosts, String boilerplate, long siteLatencyMillis,
@@ -28,8 +29,11 @@ public record Report(Setup setup, FirstPass firstPass, Throughput throughput, De
    * @param articlesTracked articles the site served at least once by the end of the run
    * @param seconds         from the pipeline's start until every article was fetched once (or the timeout)
    * @param complete        whether every article was fetched within the discovery timeout
+   * @param caughtUpSeconds from the pipeline's start until the diff worker had versioned every raw version of
+   *                        the first pass (its committed offsets at the topic's end), or -1 if it had not by
+   *                        {@code --catch-up-timeout}; the window starts then, so its figures are steady state
    */
-  public record FirstPass(int articlesTracked, double seconds, boolean complete) {}
+  public record FirstPass(int articlesTracked, double seconds, boolean complete, double caughtUpSeconds) {}
 
   /**
    * @param checksPerSecond       article requests per second at the site
@@ -69,6 +73,18 @@ public record Report(Setup setup, FirstPass firstPass, Throughput throughput, De
       long beyondWaitP50, long beyondWaitP95, long beyondWaitP99,
       long pipelineOwnP50, long pipelineOwnP95, long pipelineOwnP99,
       long recheckLateP50, long recheckLateP99) {}
+
+  /**
+   * The pipeline's own part of each detected edit's latency, split where its records became readable on the
+   * broker (milliseconds, p50/p95/p99; -1 when none were timed).
+   *
+   * @param timed      detected edits whose raw version and change were both seen (those written in the window)
+   * @param ingest*    fetch ({@code toObservedAt}) to the raw version readable on {@code newsdelta.raw-versions}
+   * @param worker*    raw version readable to the change committed on {@code newsdelta.article-changes}
+   * @param notifier*  change committed to the webhook's arrival
+   */
+  public record Stages(int timed, long ingestP50, long ingestP95, long ingestP99,
+      long workerP50, long workerP95, long workerP99, long notifierP50, long notifierP95, long notifierP99) {}
 
   /**
    * @param peakHeapMib            the most heap in use before a collection (GC log)

@@ -25,7 +25,7 @@ final class Scoring {
 
   record Result(int realEdits, int boilerplateChanges, int detected, int missed, int unexplainedAlerts,
       int alertsOnArticlesNeverEdited, long[] editToAlert, long[] beyondWait, long[] pipelineOwn,
-      long[] recheckLateness, List<LedgerEntry> missedEdits, List<Alert> unexplained) {}
+      long[] recheckLateness, List<LedgerEntry> missedEdits, List<Alert> unexplained, List<Alert> matched) {}
 
   private Scoring() {}
 
@@ -49,6 +49,7 @@ final class Scoring {
     List<Long> own = new ArrayList<>();
     List<Long> late = new ArrayList<>();
     List<LedgerEntry> missed = new ArrayList<>();
+    List<Alert> matched = new ArrayList<>();
     int real = 0;
     int boilerplate = 0;
     int detected = 0;
@@ -71,6 +72,7 @@ final class Scoring {
         continue;
       }
       used.add(match);
+      matched.add(match);
       detected++;
       long due = Math.max(e.atMillis(), e.lastCheckBefore() + gapMillis);
       latency.add(match.arrivalMillis() - e.atMillis());
@@ -94,7 +96,7 @@ final class Scoring {
       }
     }
     return new Result(real, boilerplate, detected, missed.size(), unexplained, neverEdited,
-        sorted(latency), sorted(beyond), sorted(own), sorted(late), missed, unexplainedAlerts);
+        sorted(latency), sorted(beyond), sorted(own), sorted(late), missed, unexplainedAlerts, matched);
   }
 
   /** Whether alert {@code a} shows the text change {@code e} made. */

@@ -60,12 +60,14 @@ public record Story(String headline, String byline, List<String> paragraphs) {
         return new Story(next, byline, body);
       }
       case REWRITE -> body.set(r.nextInt(body.size()), Words.paragraph(r));
-      case INSERT -> body.add(r.nextInt(body.size() + 1), Words.paragraph(r));
+      // Inside the story, as an editor adds a paragraph: an addition at the top or the bottom is a live blog's
+      // growth, which the diff worker summarises once per diff-worker.append-only-period instead of alerting.
+      case INSERT -> body.add(1 + r.nextInt(Math.max(1, body.size() - 1)), Words.paragraph(r));
       case DELETE -> {
         if (body.size() > 3) {
           body.remove(r.nextInt(body.size()));
         } else {
-          body.add(Words.paragraph(r));
+          body.add(1, Words.paragraph(r)); // too short to delete from: an insertion inside instead
         }
       }
     }

@@ -36,6 +36,13 @@ class PipelineBenchmarkIT {
     assertThat(report.detection().alerts()).isEqualTo(report.detection().realEdits());
     assertThat(report.latency().pipelineOwnP50()).isPositive();
     assertThat(report.latency().editToAlertP99()).isGreaterThanOrEqualTo(report.latency().beyondWaitP99());
+    assertThat(report.firstPass().caughtUpSeconds()).isGreaterThanOrEqualTo(report.firstPass().seconds());
+    assertThat(report.stages().timed()).isEqualTo(report.detection().detected());
+    assertThat(report.stages().ingestP50()).isNotNegative();
+    assertThat(report.stages().workerP50()).isPositive();
+    assertThat(report.stages().notifierP99()).isNotNegative();
+    assertThat(report.stages().ingestP99() + report.stages().workerP99() + report.stages().notifierP99())
+        .isGreaterThanOrEqualTo(report.latency().pipelineOwnP50());
     assertThat(report.throughput().checksPerSecond()).isPositive();
     assertThat(report.throughput().rawVersionsPerSecond()).isPositive();
     assertThat(report.cost().peakRssMib()).isPositive();

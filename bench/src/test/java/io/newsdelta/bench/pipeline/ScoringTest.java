@@ -18,7 +18,7 @@ class ScoringTest {
     Ledger ledger = new Ledger();
     ledger.add(rewrite(3, 10_000, 8_000, "The regulator approved the harbour plan.", "The council rejected the plan."));
     ledger.firstServed(3, 1, 18_500);
-    Alert alert = new Alert(19_000, 3, 18_600, "t", false, "regulator approved harbour", "council rejected");
+    Alert alert = new Alert(19_000, 3, 18_600, "t", false, "regulator approved harbour", "council rejected", "u");
 
     Scoring.Result r = Scoring.score(ledger, List.of(alert), 10_000);
 
@@ -36,9 +36,9 @@ class ScoringTest {
     Ledger ledger = new Ledger();
     ledger.add(rewrite(3, 10_000, 8_000, "The regulator approved the harbour plan.", "The council rejected the plan."));
     ledger.add(new LedgerEntry(4, LedgerEntry.BOILERPLATE, 10_000, 9_000, 0, null, null));
-    Alert wrongText = new Alert(19_000, 3, 18_600, "t", false, "sidebar most read", "");
-    Alert beforeEdit = new Alert(9_500, 3, 9_400, "t", false, "regulator approved harbour", "");
-    Alert boilerplate = new Alert(19_000, 4, 18_000, "t", false, "Updated 12:00", "Updated 11:59");
+    Alert wrongText = new Alert(19_000, 3, 18_600, "t", false, "sidebar most read", "", "u");
+    Alert beforeEdit = new Alert(9_500, 3, 9_400, "t", false, "regulator approved harbour", "", "u");
+    Alert boilerplate = new Alert(19_000, 4, 18_000, "t", false, "Updated 12:00", "Updated 11:59", "u");
 
     Scoring.Result r = Scoring.score(ledger, List.of(wrongText, beforeEdit, boilerplate), 10_000);
 
@@ -55,8 +55,8 @@ class ScoringTest {
     Ledger ledger = new Ledger();
     ledger.add(new LedgerEntry(1, "HEADLINE", 1_000, 500, 1, "New budget plan delayed", "Old title"));
     ledger.add(new LedgerEntry(2, "DELETE", 1_000, 500, 1, "Witnesses described the storm.", null));
-    Alert headline = new Alert(3_000, 1, 2_000, "New budget plan delayed", true, "", "");
-    Alert delete = new Alert(3_000, 2, 2_000, "x", false, "", "Witnesses described the storm.");
+    Alert headline = new Alert(3_000, 1, 2_000, "New budget plan delayed", true, "", "", "u");
+    Alert delete = new Alert(3_000, 2, 2_000, "x", false, "", "Witnesses described the storm.", "u");
 
     assertThat(Scoring.score(ledger, List.of(headline, delete), 1_000).detected()).isEqualTo(2);
     assertThat(Scoring.percentile(new long[] {1, 2, 3, 4}, 50)).isEqualTo(2);

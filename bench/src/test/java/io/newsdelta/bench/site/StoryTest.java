@@ -29,4 +29,18 @@ class StoryTest {
     assertThat(delete.paragraphs()).hasSize(base.paragraphs().size() - 1);
     assertThat(base.paragraphs()).containsAll(delete.paragraphs());
   }
+
+  @Test
+  void shouldInsertInsideTheStoryNeverAtTheTopOrBottomWhereTheDiffWorkerSeesALiveBlogsGrowth() {
+    for (int article = 0; article < 200; article++) {
+      Story base = Story.base(7, article);
+      for (int index = 0; index < 5; index++) {
+        java.util.List<String> before = base.paragraphs();
+        java.util.List<String> after = base.edited(7, article, index, EditKind.INSERT).paragraphs();
+        assertThat(after.get(0)).as("article %d edit %d", article, index).isEqualTo(before.get(0));
+        assertThat(after.get(after.size() - 1)).as("article %d edit %d", article, index)
+            .isEqualTo(before.get(before.size() - 1));
+      }
+    }
+  }
 }
