@@ -48,11 +48,15 @@ final class Fixtures {
     TopicAdmin.ensure(bootstrap, Topics.all(2));
   }
 
-  /** A config for tests: fast polls, short re-check gaps, small pages. */
+  /**
+   * A config for tests: fast polls, short re-check gaps, small pages. The fetch timeout is generous, not short:
+   * no test here waits for it (the stall tests set their own), and on a loaded 2-core machine a loopback answer
+   * can take longer than 2 s, which made a healthy feed "unreachable".
+   */
   static IngestConfig config(List<URI> feeds, Duration poll, Duration... recheck) {
     List<FeedConfig> feedConfigs = feeds.stream().map(u -> new FeedConfig(u, "test feed " + u.getPath())).toList();
     return IngestConfig.builder().feeds(feedConfigs).feedPollInterval(poll).articleRecheck(Arrays.asList(recheck))
-        .fetchTimeout(Duration.ofSeconds(2)).maxPageBytes(64 * 1024).userAgent(USER_AGENT).fetchConcurrency(4).build();
+        .fetchTimeout(Duration.ofSeconds(10)).maxPageBytes(64 * 1024).userAgent(USER_AGENT).fetchConcurrency(4).build();
   }
 
   /** The same with another User-Agent, so a test can tell instances apart by their requests. */

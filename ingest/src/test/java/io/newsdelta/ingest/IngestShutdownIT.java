@@ -6,6 +6,7 @@ import static io.newsdelta.ingest.Fixtures.rss;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.newsdelta.config.IngestConfig;
 import io.newsdelta.net.AddressPolicy;
 import io.newsdelta.testsupport.LocalWebServer;
 import java.io.IOException;
@@ -37,9 +38,11 @@ class IngestShutdownIT {
       acceptor.start();
       URI hanging = URI.create("http://127.0.0.1:" + silent.getLocalPort() + "/news/hangs");
       web.serve("/rss", "application/rss+xml", rss(hanging));
-      IngestService ingest =
-          new IngestService(config(List.of(web.url("/rss")), Duration.ofSeconds(1), Duration.ofHours(1)),
-              SharedBroker.bootstrapServers()).withAddressPolicy(AddressPolicy.WITH_LOOPBACK);
+      // The 2 s fetch timeout this test was written with (the fixtures' default is longer).
+      IngestConfig c = config(List.of(web.url("/rss")), Duration.ofSeconds(1), Duration.ofHours(1));
+      IngestConfig twoSecondFetches = c.toBuilder().fetchTimeout(Duration.ofSeconds(2)).build();
+      IngestService ingest = new IngestService(twoSecondFetches, SharedBroker.bootstrapServers())
+          .withAddressPolicy(AddressPolicy.WITH_LOOPBACK);
       ingest.start();
       await().atMost(WAIT).until(() -> connections.get() >= 1);
 

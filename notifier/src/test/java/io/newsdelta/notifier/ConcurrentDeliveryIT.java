@@ -11,7 +11,6 @@ import io.newsdelta.events.ArticleChange;
 import io.newsdelta.events.Topics;
 import io.newsdelta.testsupport.Consume;
 import io.newsdelta.testsupport.StallingReceiver;
-import io.newsdelta.testsupport.TestBroker;
 import io.newsdelta.testsupport.WebhookReceiver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,9 +28,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.common.utils.Utils;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Several changes in progress per channel, never two of one article: a change held up by its endpoint (failing,
@@ -42,21 +40,7 @@ class ConcurrentDeliveryIT {
   private static final Duration WAIT = Duration.ofSeconds(60);
   private static final int PARTITIONS = 2;
 
-  private TestBroker broker;
-  private Fixtures.Producer producer;
-
-  @BeforeEach
-  void startBroker() {
-    broker = TestBroker.start();
-    Fixtures.createTopics(broker.bootstrapServers());
-    producer = new Fixtures.Producer(broker.bootstrapServers());
-  }
-
-  @AfterEach
-  void stopAll() {
-    producer.close();
-    broker.close();
-  }
+  @RegisterExtension final NotifierFixture kafka = new NotifierFixture();
 
   @Test
   void shouldDeliverEveryChangeToALiveEndpointWhileAHangingAndADeadOneAreStillFailing() throws Exception {
@@ -66,15 +50,15 @@ class ConcurrentDeliveryIT {
           .withDelivery(new NotifierConfig.Delivery(Duration.ofMinutes(1), Duration.ofSeconds(10), 5, Duration.ofMinutes(1)));
       List<ArticleChange> changes = changesOfArticles(10, 4);
 
-      try (NotifierService notifier = Fixtures.notifier(config, broker.bootstrapServers())) {
+      try (NotifierService notifier = Fixtures.notifier(config, kafka.bootstrap())) {
         notifier.start();
         for (ArticleChange c : changes) {
-          producer.send(c);
+          kafka.producer().send(c);
         }
         await().atMost(WAIT).until(() -> live.received().size() >= changes.size());
         // The hanging endpoint holds its first attempts open (10 s timeout) and the dead one waits 30 s to retry:
         // neither has given up on anything, yet the live one has every change.
-        assertThat(Consume.records(broker.bootstrapServers(), Topics.NOTIFICATIONS_DLQ, 1, Duration.ofSeconds(1)))
+        assertThat(Consume.records(kafka.bootstrap(), Topics.NOTIFICATIONS_DLQ, 1, Duration.ofSeconds(1)))
             .isEmpty();
         assertThat(hanging.requests()).isLessThanOrEqualTo(NotifierConfig.Delivery.DEFAULT_MAX_IN_FLIGHT);
       }
@@ -92,11 +76,11 @@ class ConcurrentDeliveryIT {
       hook.refuse(held.articleId());
       NotifierConfig config = Fixtures.config(5, Duration.ofHours(1), hook.url());
 
-      try (NotifierService notifier = Fixtures.notifier(config, broker.bootstrapServers())) {
+      try (NotifierService notifier = Fixtures.notifier(config, kafka.bootstrap())) {
         notifier.start();
-        producer.send(held);
+        kafka.producer().send(held);
         for (ArticleChange c : others) {
-          producer.send(c);
+          kafka.producer().send(c);
         }
         await().atMost(WAIT).until(() -> hook.taken().size() == others.size());
         assertThat(hook.refusedCount()).isEqualTo(1); // still waiting for its retry, an hour away
@@ -115,12 +99,12 @@ class ConcurrentDeliveryIT {
       hook.refuse(heldArticle);
       NotifierConfig config = Fixtures.config(5, Duration.ofHours(1), hook.url());
 
-      try (NotifierService first = Fixtures.notifier(config, broker.bootstrapServers())) {
+      try (NotifierService first = Fixtures.notifier(config, kafka.bootstrap())) {
         first.start();
-        producer.send(held);
-        producer.send(heldNext); // same article: must wait behind the held change, also across the restart
+        kafka.producer().send(held);
+        kafka.producer().send(heldNext); // same article: must wait behind the held change, also across the restart
         for (ArticleChange c : others) {
-          producer.send(c);
+          kafka.producer().send(c);
         }
         await().atMost(WAIT).until(() -> hook.taken().size() == others.size());
       }
@@ -128,9 +112,9 @@ class ConcurrentDeliveryIT {
       // says the later ones of its partition were taken.
       hook.refuse(null);
       ArticleChange after = change(others.get(0).articleId(), 9, 10);
-      try (NotifierService second = Fixtures.notifier(config, broker.bootstrapServers())) {
+      try (NotifierService second = Fixtures.notifier(config, kafka.bootstrap())) {
         second.start();
-        producer.send(after);
+        kafka.producer().send(after);
         await().atMost(WAIT).until(() -> hook.taken().contains(after.changeId()) && hook.taken().contains(heldNext.changeId()));
       }
 

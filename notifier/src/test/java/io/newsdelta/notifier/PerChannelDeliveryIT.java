@@ -11,34 +11,18 @@ import io.newsdelta.events.Json;
 import io.newsdelta.events.Topics;
 import io.newsdelta.testsupport.Consume;
 import io.newsdelta.testsupport.StallingReceiver;
-import io.newsdelta.testsupport.TestBroker;
 import io.newsdelta.testsupport.WebhookReceiver;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Each channel has its own lane and its own committed position; none waits for another. */
 class PerChannelDeliveryIT {
   private static final String ARTICLE = "https://news.example/world/flood";
   private static final Duration WAIT = Duration.ofSeconds(30);
 
-  private TestBroker broker;
-  private Fixtures.Producer producer;
-
-  @BeforeEach
-  void startBroker() {
-    broker = TestBroker.start();
-    Fixtures.createTopics(broker.bootstrapServers());
-    producer = new Fixtures.Producer(broker.bootstrapServers());
-  }
-
-  @AfterEach
-  void stopAll() {
-    producer.close();
-    broker.close();
-  }
+  @RegisterExtension final NotifierFixture kafka = new NotifierFixture();
 
   private static long posts(WebhookReceiver receiver, ArticleChange change) {
     return receiver.received().stream()
@@ -53,15 +37,15 @@ class PerChannelDeliveryIT {
       ArticleChange second = change(ARTICLE, 2, 3);
       NotifierConfig config = Fixtures.config(5, Duration.ofHours(1), healthy.url(), failing.url());
 
-      try (NotifierService notifier = Fixtures.notifier(config, broker.bootstrapServers())) {
+      try (NotifierService notifier = Fixtures.notifier(config, kafka.bootstrap())) {
         notifier.start();
-        producer.send(first);
+        kafka.producer().send(first);
         await().atMost(WAIT).until(() -> posts(healthy, first) == 1 && failing.attempts() >= 1);
       }
       failing.failNext(0, 503);
-      try (NotifierService notifier = Fixtures.notifier(config, broker.bootstrapServers())) {
+      try (NotifierService notifier = Fixtures.notifier(config, kafka.bootstrap())) {
         notifier.start();
-        producer.send(second);
+        kafka.producer().send(second);
         await().atMost(WAIT).until(() -> posts(failing, second) == 1 && posts(healthy, second) == 1);
       }
 
@@ -79,16 +63,16 @@ class PerChannelDeliveryIT {
           .withDelivery(new NotifierConfig.Delivery(Duration.ofSeconds(1), Duration.ofMillis(700), 5, Duration.ofSeconds(1)));
       List<ArticleChange> changes = List.of(change(ARTICLE, 1, 2), change(ARTICLE, 2, 3), change(ARTICLE, 3, 4));
 
-      try (NotifierService notifier = Fixtures.notifier(config, broker.bootstrapServers())) {
+      try (NotifierService notifier = Fixtures.notifier(config, kafka.bootstrap())) {
         notifier.start();
         for (ArticleChange c : changes) {
-          producer.send(c);
+          kafka.producer().send(c);
         }
         // The healthy endpoint has all three while the stalled one is still on its first change's attempts.
         await().atMost(WAIT).until(() -> healthy.received().size() == 3);
         assertThat(stalling.requests()).isLessThanOrEqualTo(2);
 
-        List<DeadLetter> dlq = Consume.records(broker.bootstrapServers(), Topics.NOTIFICATIONS_DLQ, 3, WAIT).stream()
+        List<DeadLetter> dlq = Consume.records(kafka.bootstrap(), Topics.NOTIFICATIONS_DLQ, 3, WAIT).stream()
             .map(r -> Json.read(r.value(), DeadLetter.class)).toList();
         assertThat(dlq).extracting(d -> d.change().changeId())
             .containsExactly(changes.get(0).changeId(), changes.get(1).changeId(), changes.get(2).changeId());
@@ -110,12 +94,12 @@ class PerChannelDeliveryIT {
       ArticleChange first = change(ARTICLE, 1, 2);
       ArticleChange second = change(ARTICLE, 2, 3);
 
-      try (NotifierService notifier = Fixtures.notifier(config, broker.bootstrapServers())) {
+      try (NotifierService notifier = Fixtures.notifier(config, kafka.bootstrap())) {
         notifier.start();
-        producer.send(first);
-        producer.send(second);
+        kafka.producer().send(first);
+        kafka.producer().send(second);
         await().atMost(WAIT).until(() -> healthy.received().size() == 2);
-        List<DeadLetter> dlq = Consume.records(broker.bootstrapServers(), Topics.NOTIFICATIONS_DLQ, 1, WAIT).stream()
+        List<DeadLetter> dlq = Consume.records(kafka.bootstrap(), Topics.NOTIFICATIONS_DLQ, 1, WAIT).stream()
             .map(r -> Json.read(r.value(), DeadLetter.class)).toList();
         assertThat(dlq).singleElement().satisfies(d -> {
           assertThat(d.reason()).isEqualTo(DeadLetter.ENDPOINT_GONE);

@@ -11,7 +11,6 @@ import io.newsdelta.events.Json;
 import io.newsdelta.events.Topics;
 import io.newsdelta.net.AddressPolicy;
 import io.newsdelta.testsupport.Consume;
-import io.newsdelta.testsupport.TestBroker;
 import io.newsdelta.testsupport.WebhookReceiver;
 import io.newsdelta.testsupport.WebhookReceiver.Received;
 import java.net.URI;
@@ -22,40 +21,30 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Changes on the real topic reach real HTTP endpoints: once each, after retries, or on the dead-letter topic. */
 class WebhookDeliveryIT {
   private static final String ARTICLE = "https://news.example/world/storm";
   private static final Duration WAIT = Duration.ofSeconds(30);
 
-  private TestBroker broker;
-  private Fixtures.Producer producer;
+  @RegisterExtension final NotifierFixture kafka = new NotifierFixture();
   private final WebhookReceiver hook = WebhookReceiver.start();
   private final WebhookReceiver other = WebhookReceiver.start();
   private NotifierService notifier;
-
-  @BeforeEach
-  void startBroker() {
-    broker = TestBroker.start();
-    Fixtures.createTopics(broker.bootstrapServers());
-    producer = new Fixtures.Producer(broker.bootstrapServers());
-  }
 
   @AfterEach
   void stopAll() {
     if (notifier != null) {
       notifier.close();
     }
-    producer.close();
     hook.close();
     other.close();
-    broker.close();
   }
 
   private void startNotifier(int maxAttempts, Duration backoff, URI... webhooks) {
-    notifier = Fixtures.notifier(Fixtures.config(maxAttempts, backoff, webhooks), broker.bootstrapServers());
+    notifier = Fixtures.notifier(Fixtures.config(maxAttempts, backoff, webhooks), kafka.bootstrap());
     notifier.start();
   }
 
@@ -66,7 +55,7 @@ class WebhookDeliveryIT {
   /** Waits until a later change of the same article (same partition, so handled after) has been delivered. */
   private void awaitLaterChangeDelivered(WebhookReceiver receiver, int from) throws Exception {
     ArticleChange marker = change(ARTICLE, from, from + 1);
-    producer.send(marker);
+    kafka.producer().send(marker);
     await().atMost(WAIT).until(() -> postsOf(receiver, marker).size() == 1);
   }
 
@@ -75,7 +64,7 @@ class WebhookDeliveryIT {
     startNotifier(3, Duration.ofMillis(100), hook.url());
     ArticleChange change = change(ARTICLE, 1, 2);
 
-    producer.send(change);
+    kafka.producer().send(change);
 
     await().atMost(WAIT).until(() -> postsOf(hook, change).size() == 1);
     awaitLaterChangeDelivered(hook, 2);
@@ -102,11 +91,11 @@ class WebhookDeliveryIT {
         Fixtures.config(3, Duration.ofMillis(50)).withChannels(
             List.of(new io.newsdelta.config.ChannelConfig("signed", "webhook", hook.url(), secret, null, List.of(), null)),
             List.of()),
-        broker.bootstrapServers());
+        kafka.bootstrap());
     notifier.start();
     ArticleChange change = change(ARTICLE, 1, 2);
 
-    producer.send(change);
+    kafka.producer().send(change);
 
     await().atMost(WAIT).until(() -> postsOf(hook, change).size() == 1);
     Received post = postsOf(hook, change).get(0);
@@ -128,25 +117,25 @@ class WebhookDeliveryIT {
     startNotifier(3, Duration.ofMillis(100), hook.url());
     ArticleChange change = change(ARTICLE, 1, 2);
 
-    producer.send(change);
+    kafka.producer().send(change);
 
     await().atMost(WAIT).until(() -> postsOf(hook, change).size() == 1);
     awaitLaterChangeDelivered(hook, 2);
     assertThat(hook.attempts()).isEqualTo(4); // 2 failed + 1 accepted, + the later change
     assertThat(postsOf(hook, change)).hasSize(1);
-    assertThat(Consume.records(broker.bootstrapServers(), Topics.NOTIFICATIONS_DLQ, 1, Duration.ofMillis(500))).isEmpty();
+    assertThat(Consume.records(kafka.bootstrap(), Topics.NOTIFICATIONS_DLQ, 1, Duration.ofMillis(500))).isEmpty();
   }
 
   @Test
   void shouldPostNothingToAnEndpointOnAnAddressThePolicyRefusesAndDeadLetterWithTheReason() throws Exception {
     notifier = new NotifierService(Fixtures.config(1, Duration.ofMillis(10), hook.url()),
-        HistoryConfig.defaults(), broker.bootstrapServers(), List.of(), AddressPolicy.PUBLIC_ONLY);
+        HistoryConfig.defaults(), kafka.bootstrap(), List.of(), AddressPolicy.PUBLIC_ONLY);
     notifier.start();
     ArticleChange change = change(ARTICLE, 1, 2);
 
-    producer.send(change);
+    kafka.producer().send(change);
 
-    List<ConsumerRecord<String, String>> dlq = Consume.records(broker.bootstrapServers(), Topics.NOTIFICATIONS_DLQ, 1, WAIT);
+    List<ConsumerRecord<String, String>> dlq = Consume.records(kafka.bootstrap(), Topics.NOTIFICATIONS_DLQ, 1, WAIT);
     DeadLetter letter = Json.read(dlq.get(0).value(), DeadLetter.class);
     assertThat(letter.change().changeId()).isEqualTo(change.changeId());
     assertThat(letter.lastError()).contains(hook.url().toString(),
@@ -164,10 +153,10 @@ class WebhookDeliveryIT {
     startNotifier(2, Duration.ofMillis(50), hook.url(), refusing, other.url());
     ArticleChange change = change(ARTICLE, 1, 2);
 
-    producer.send(change);
+    kafka.producer().send(change);
 
     await().atMost(WAIT).until(() -> postsOf(other, change).size() == 1);
-    List<ConsumerRecord<String, String>> dlq = Consume.records(broker.bootstrapServers(), Topics.NOTIFICATIONS_DLQ, 2, WAIT);
+    List<ConsumerRecord<String, String>> dlq = Consume.records(kafka.bootstrap(), Topics.NOTIFICATIONS_DLQ, 2, WAIT);
     assertThat(dlq).hasSize(2);
     Map<String, DeadLetter> byChannel =
         dlq.stream().map(r -> Json.read(r.value(), DeadLetter.class)).collect(Collectors.toMap(DeadLetter::channel, d -> d));
@@ -192,8 +181,8 @@ class WebhookDeliveryIT {
     startNotifier(2, Duration.ofMillis(50), hook.url());
     ArticleChange change = change(ARTICLE, 1, 2);
 
-    producer.sendRaw(Topics.ARTICLE_CHANGES, ARTICLE, "{not json".getBytes(StandardCharsets.UTF_8));
-    producer.send(change);
+    kafka.producer().sendRaw(Topics.ARTICLE_CHANGES, ARTICLE, "{not json".getBytes(StandardCharsets.UTF_8));
+    kafka.producer().send(change);
 
     await().atMost(WAIT).until(() -> postsOf(hook, change).size() == 1);
     assertThat(hook.attempts()).isEqualTo(1);
