@@ -52,6 +52,25 @@ class ProcessIT {
   }
 
   @Test
+  void runShouldFinishStartingThenStopWithExitZeroWhenSigtermComesDuringStartUp() throws Exception {
+    Path config = Files.writeString(dir.resolve("newsdelta.yml"),
+        "kafka:\n  partitions: 2\n  embedded:\n    port: 0\n    data-dir: %s\n".formatted(dir.resolve("kafka"))
+            + "diff-worker:\n  state-dir: %s\nnotifier:\n  http:\n    port: 0\n".formatted(dir.resolve("streams")));
+    Path log = dir.resolve("early.log");
+    Process run = start(log, "run", "--config", config.toString());
+    try {
+      // the first line the launcher logs, long before the services have started
+      await().atMost(Duration.ofSeconds(60)).until(() -> read(log).contains("Formatted Kafka data directory"));
+      assertThat(read(log)).doesNotContain("newsdelta started");
+    } finally {
+      run.destroy(); // SIGTERM while starting
+    }
+    assertThat(run.waitFor(60, TimeUnit.SECONDS)).as("stopped within 60 s").isTrue();
+    assertThat(run.exitValue()).isZero();
+    assertThat(read(log)).contains("SIGTERM received: stopping").contains("newsdelta stopped");
+  }
+
+  @Test
   void brokerShouldRunAloneWithTheTopicsCreatedAndStopOnSigterm() throws Exception {
     Path config = Files.writeString(dir.resolve("newsdelta.yml"),
         "kafka:\n  partitions: 2\n  embedded:\n    port: 0\n    data-dir: %s\n".formatted(dir.resolve("kafka")));

@@ -27,6 +27,7 @@ public final class RunCommand implements Callable<Integer> {
 
     /** Starts, waits for SIGTERM or SIGINT, stops; a start-up failure is one line on standard error, exit 2. */
     static int untilSignal(CommandSpec spec, java.util.function.Supplier<Pipeline> start) {
+      UntilSignal signal = UntilSignal.install(); // before starting: a signal during start-up stops it after
       Pipeline pipeline;
       try {
         pipeline = start.get();
@@ -36,7 +37,7 @@ public final class RunCommand implements Callable<Integer> {
         return 2;
       }
       try {
-        UntilSignal.await();
+        signal.await();
       } finally {
         pipeline.close();
       }
