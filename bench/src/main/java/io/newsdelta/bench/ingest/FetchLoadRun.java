@@ -1,6 +1,7 @@
 package io.newsdelta.bench.ingest;
 
 import io.newsdelta.broker.EmbeddedKafka;
+import io.newsdelta.bench.site.SiteUrls;
 import io.newsdelta.config.FeedConfig;
 import io.newsdelta.config.IngestConfig;
 import io.newsdelta.events.Topics;
@@ -109,8 +110,7 @@ public final class FetchLoadRun {
   private static IngestConfig config(int port, int feeds, int hosts, long gapMs, int fetchConc, int hostConc) {
     List<FeedConfig> feedList = new ArrayList<>();
     for (int f = 0; f < feeds; f++) {
-      feedList.add(new FeedConfig(URI.create("http://127.0.0." + (f % hosts + 1) + ":" + port + "/rss/feed-" + f
-          + ".xml"), "feed " + f));
+      feedList.add(new FeedConfig(URI.create(new SiteUrls(hosts, port).feed(f)), "feed " + f));
     }
     List<IngestConfig.HostLimit> limits = new ArrayList<>();
     for (int h = 1; h <= hosts; h++) {
@@ -219,7 +219,7 @@ public final class FetchLoadRun {
     if (mode.equals("steady")) {
       cmd.addAll(List.of("-H", "If-None-Match: \"a0-0\""));
     }
-    cmd.add("http://127.0.0.1:" + port + "/news/article-0");
+    cmd.add(new SiteUrls(1, port).article(0)); // article 0 is on 127.0.0.1 whatever the hosts
     System.out.println("site ceiling: " + String.join(" ", cmd));
     Process p;
     try {

@@ -2,7 +2,7 @@ package io.newsdelta.bench.pipeline;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.newsdelta.bench.site.NewsSite;
+import io.newsdelta.bench.site.SiteUrls;
 import io.newsdelta.events.ArticleChange;
 import io.newsdelta.events.Json;
 import java.io.IOException;
@@ -55,7 +55,7 @@ final class AlertReceiver implements AutoCloseable {
       byte[] body = ex.getRequestBody().readAllBytes();
       try {
         ArticleChange change = Json.read(body, ArticleChange.class);
-        alerts.add(Alert.of(change, NewsSite.articleOf(change.url() == null ? change.articleId() : change.url()), arrival));
+        alerts.add(Alert.of(change, SiteUrls.articleOf(change.url() == null ? change.articleId() : change.url()), arrival));
       } catch (RuntimeException e) {
         unreadable.incrementAndGet();
       }

@@ -70,7 +70,7 @@ public final class FastSite implements AutoCloseable {
   private final String lastModified;
   private final AtomicLong revision = new AtomicLong();
   private final AtomicLongArray served = new AtomicLongArray(4);
-  private int port;
+  private SiteUrls urls;
 
   private FastSite(Config config) {
     this.config = config;
@@ -108,8 +108,7 @@ public final class FastSite implements AutoCloseable {
           : new ByteBuffer[] {wrap(parts[0]), wrap(parts[2]), wrap(before), wrap(after), wrap("</body></html>\n")};
     }
     for (int f = 0; f < config.feeds(); f++) {
-      String siteUrl = "http://127.0.0." + hostOfFeed(f) + ":" + port + "/";
-      feeds[f] = renderer.feed(f, siteUrl, this::articleUrl, f, config.feeds());
+      feeds[f] = renderer.feed(f, urls.root(urls.hostOfFeed(f)), urls::article, f, config.feeds());
     }
   }
 
@@ -127,7 +126,8 @@ public final class FastSite implements AutoCloseable {
       ServerConnector first = connector(1, 0);
       server.addConnector(first);
       first.open();
-      port = first.getLocalPort();
+      int port = first.getLocalPort();
+      urls = new SiteUrls(config.hosts(), port);
       try {
         for (int h = 2; h <= config.hosts(); h++) {
           ServerConnector c = connector(h, port);
@@ -159,27 +159,24 @@ public final class FastSite implements AutoCloseable {
   }
 
   public int port() {
-    return port;
+    return urls.port();
+  }
+
+  /** Where this site serves each page. */
+  public SiteUrls urls() {
+    return urls;
   }
 
   public Config config() {
     return config;
   }
 
-  public int hostOf(int article) {
-    return article % config.hosts() + 1;
-  }
-
-  public int hostOfFeed(int feed) {
-    return feed % config.hosts() + 1;
-  }
-
   public String articleUrl(int article) {
-    return "http://127.0.0." + hostOf(article) + ":" + port + "/news/article-" + article;
+    return urls.article(article);
   }
 
   public String feedUrl(int feed) {
-    return "http://127.0.0." + hostOfFeed(feed) + ":" + port + "/rss/feed-" + feed + ".xml";
+    return urls.feed(feed);
   }
 
   /** The bytes of article {@code a}'s page in {@link Mode#STEADY} (tests). */
@@ -223,18 +220,15 @@ public final class FastSite implements AutoCloseable {
         }
       }
       int host = hostNumber(req.getLocalAddr());
-      if (target.startsWith("/news/article-")) {
-        int a = number(target.substring("/news/article-".length()));
-        if (a >= 0 && a < pages.length && hostOf(a) == host) {
-          article(a, req, resp);
-          return;
-        }
-      } else if (target.startsWith("/rss/feed-") && target.endsWith(".xml")) {
-        int f = number(target.substring("/rss/feed-".length(), target.length() - 4));
-        if (f >= 0 && f < feeds.length && hostOfFeed(f) == host) {
-          feed(f, req, resp);
-          return;
-        }
+      int a = SiteUrls.articleOf(target);
+      int f = SiteUrls.feedOf(target);
+      if (a >= 0 && a < pages.length && urls.hostOf(a) == host) {
+        article(a, req, resp);
+        return;
+      }
+      if (f >= 0 && f < feeds.length && urls.hostOfFeed(f) == host) {
+        feed(f, req, resp);
+        return;
       }
       resp.setStatus(404);
       resp.setContentType("text/plain; charset=utf-8");

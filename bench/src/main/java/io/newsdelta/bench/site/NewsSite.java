@@ -49,7 +49,7 @@ public final class NewsSite implements AutoCloseable {
   private final List<HttpServer> servers = new ArrayList<>();
   private final AtomicLong requestSeq = new AtomicLong();
   private final long startMillis = System.currentTimeMillis();
-  private int port;
+  private SiteUrls urls;
 
   private NewsSite(SiteConfig config) {
     this.config = config;
@@ -84,7 +84,8 @@ public final class NewsSite implements AutoCloseable {
 
   private void bind() throws IOException {
     HttpServer first = HttpServer.create(new InetSocketAddress(address(1), 0), 1024);
-    port = first.getAddress().getPort();
+    int port = first.getAddress().getPort();
+    urls = new SiteUrls(config.hosts(), port);
     servers.add(first);
     for (int h = 2; h <= config.hosts(); h++) {
       try {
@@ -119,30 +120,22 @@ public final class NewsSite implements AutoCloseable {
   }
 
   public int port() {
-    return port;
+    return urls.port();
+  }
+
+  /** Where this site serves each page. */
+  public SiteUrls urls() {
+    return urls;
   }
 
   /** Article {@code a}'s URL. */
   public String articleUrl(int article) {
-    return "http://127.0.0." + config.hostOf(article) + ":" + port + "/news/article-" + article;
+    return urls.article(article);
   }
 
   /** Feed {@code f}'s URL. */
   public String feedUrl(int feed) {
-    return "http://127.0.0." + config.hostOfFeed(feed) + ":" + port + "/rss/feed-" + feed + ".xml";
-  }
-
-  /** The article number in one of this site's article URLs, or -1. */
-  public static int articleOf(String url) {
-    int i = url.lastIndexOf("/news/article-");
-    if (i < 0) {
-      return -1;
-    }
-    try {
-      return Integer.parseInt(url.substring(i + "/news/article-".length()));
-    } catch (NumberFormatException e) {
-      return -1;
-    }
+    return urls.feed(feed);
   }
 
   private void handle(HttpExchange ex, int host) throws IOException {
@@ -152,18 +145,15 @@ public final class NewsSite implements AutoCloseable {
         sleep();
       }
       String path = ex.getRequestURI().getRawPath();
-      if (path.startsWith("/news/article-")) {
-        int a = articleOf(path);
-        if (a >= 0 && a < config.articles() && config.hostOf(a) == host) {
-          article(ex, a);
-          return;
-        }
-      } else if (path.startsWith("/rss/feed-") && path.endsWith(".xml")) {
-        int f = parse(path.substring("/rss/feed-".length(), path.length() - 4));
-        if (f >= 0 && f < config.feeds() && config.hostOfFeed(f) == host) {
-          feed(ex, f);
-          return;
-        }
+      int a = SiteUrls.articleOf(path);
+      int f = SiteUrls.feedOf(path);
+      if (a >= 0 && a < config.articles() && urls.hostOf(a) == host) {
+        article(ex, a);
+        return;
+      }
+      if (f >= 0 && f < config.feeds() && urls.hostOfFeed(f) == host) {
+        feed(ex, f);
+        return;
       }
       ex.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
       ex.sendResponseHeaders(404, NOT_FOUND.length);
@@ -215,8 +205,7 @@ public final class NewsSite implements AutoCloseable {
       ex.sendResponseHeaders(304, -1);
       return;
     }
-    String site = "http://127.0.0." + config.hostOfFeed(f) + ":" + port + "/";
-    byte[] body = renderer.feed(f, site, this::articleUrl, f, config.feeds());
+    byte[] body = renderer.feed(f, urls.root(urls.hostOfFeed(f)), urls::article, f, config.feeds());
     ex.getResponseHeaders().set("Content-Type", "application/rss+xml; charset=utf-8");
     counters.feed(false, body.length);
     ex.sendResponseHeaders(200, body.length);
@@ -249,13 +238,6 @@ public final class NewsSite implements AutoCloseable {
     }
   }
 
-  private static int parse(String s) {
-    try {
-      return Integer.parseInt(s);
-    } catch (NumberFormatException e) {
-      return -1;
-    }
-  }
 
   private void sleep() {
     try {

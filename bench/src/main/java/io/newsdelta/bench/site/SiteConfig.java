@@ -26,17 +26,4 @@ public record SiteConfig(long seed, int feeds, int articles, int hosts, Boilerpl
           + threads + " latency=" + latency);
     }
   }
-
-  /**
-   * The host (1-based, the last byte of its address) that serves article {@code a}: consecutive
-   * articles on different hosts, so every host is used from the first {@code hosts} articles on.
-   */
-  public int hostOf(int article) {
-    return article % hosts + 1;
-  }
-
-  /** The host that serves feed {@code f}. */
-  public int hostOfFeed(int feed) {
-    return feed % hosts + 1;
-  }
 }

@@ -86,7 +86,7 @@ class NewsSiteTest {
   void shouldServeEachArticleOnItsOwnLoopbackHostOnly() throws Exception {
     start(Boilerplate.ON_CHANGE);
     String url = site.articleUrl(6);
-    String otherHost = url.replace("127.0.0." + site.config().hostOf(6), "127.0.0." + (site.config().hostOf(6) % 5 + 1));
+    String otherHost = url.replace("127.0.0." + site.urls().hostOf(6), "127.0.0." + (site.urls().hostOf(6) % 5 + 1));
 
     assertThat(url).startsWith("http://127.0.0.").contains("/news/article-6");
     assertThat(get(url, null, null).statusCode()).isEqualTo(200);

@@ -1,0 +1,56 @@
+package io.newsdelta.bench.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The Jetty site of the fetch load run, over loopback HTTP: each page on its own host, ETags, 304s, feeds. */
+class FastSiteTest {
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @Test
+  void shouldServeEachArticleOnItsHostWithA304ForItsETagAndListItInItsFeed() throws Exception {
+    FastSite.Config config = new FastSite.Config(2, 10, 3, Duration.ZERO, FastSite.Mode.STEADY, false, 8);
+    try (FastSite site = FastSite.start(config)) {
+      HttpResponse<String> page = get(site.articleUrl(4), null);
+      assertThat(page.statusCode()).isEqualTo(200);
+      assertThat(page.body()).hasSize((int) site.pageLength(4)).contains("story-body");
+      String etag = page.headers().firstValue("ETag").orElseThrow();
+      assertThat(get(site.articleUrl(4), etag).statusCode()).isEqualTo(304);
+
+      // article 4 lives on 127.0.0.2 only
+      String otherHost = site.articleUrl(4).replace("127.0.0.2", "127.0.0.3");
+      assertThat(get(otherHost, null).statusCode()).isEqualTo(404);
+
+      HttpResponse<String> feed = get(site.feedUrl(1), null);
+      assertThat(feed.statusCode()).isEqualTo(200);
+      assertThat(feed.body()).contains(site.articleUrl(1), site.articleUrl(9));
+    }
+  }
+
+  @Test
+  void shouldGiveEveryAnswerANewRevisionWhenChanging() throws Exception {
+    FastSite.Config config = new FastSite.Config(1, 2, 1, Duration.ZERO, FastSite.Mode.CHANGING, false, 8);
+    try (FastSite site = FastSite.start(config)) {
+      HttpResponse<String> first = get(site.articleUrl(0), null);
+      String etag = first.headers().firstValue("ETag").orElseThrow();
+      HttpResponse<String> second = get(site.articleUrl(0), etag);
+      assertThat(second.statusCode()).isEqualTo(200);
+      assertThat(second.headers().firstValue("ETag")).isPresent().get().isNotEqualTo(etag);
+      assertThat(second.body()).isNotEqualTo(first.body());
+    }
+  }
+
+  private HttpResponse<String> get(String url, String ifNoneMatch) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
+    if (ifNoneMatch != null) {
+      b.header("If-None-Match", ifNoneMatch);
+    }
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
