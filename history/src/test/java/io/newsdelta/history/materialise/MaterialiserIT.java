@@ -6,15 +6,11 @@ import static org.awaitility.Awaitility.await;
 import io.newsdelta.events.ArticleChange;
 import io.newsdelta.events.ArticleVersion;
 import io.newsdelta.events.ChangeStats;
-import io.newsdelta.events.CloudEvents;
 import io.newsdelta.events.FeedRegistration;
 import io.newsdelta.events.Hunk;
-import io.newsdelta.events.Json;
 import io.newsdelta.events.Topics;
 import io.newsdelta.history.ArticleRow;
 import io.newsdelta.history.HistoryStore;
-import io.newsdelta.kafka.TopicAdmin;
-import io.newsdelta.testsupport.TestBroker;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -27,13 +23,7 @@ import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -44,33 +34,10 @@ class MaterialiserIT {
   private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
   private static final Duration WAIT = Duration.ofSeconds(60);
 
-  private TestBroker broker;
-  private KafkaProducer<String, byte[]> producer;
-
-  @BeforeEach
-  void start() {
-    broker = TestBroker.start();
-    TopicAdmin.ensure(broker.bootstrapServers(), Topics.all(2));
-    producer = new KafkaProducer<>(
-        Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
-        new StringSerializer(), new ByteArraySerializer());
-  }
-
-  @AfterEach
-  void stop() {
-    if (producer != null) {
-      producer.close(Duration.ofSeconds(5));
-    }
-    if (broker != null) {
-      broker.close();
-    }
-  }
+  @RegisterExtension final TopicsFixture kafka = new TopicsFixture();
 
   private void send(String topic, String key, Object value) throws Exception {
-    ProducerRecord<String, byte[]> rec =
-        new ProducerRecord<>(topic, key, value instanceof byte[] b ? b : Json.writeBytes(value));
-    CloudEvents.addHeaders(rec.headers(), key, CloudEvents.TYPE_ARTICLE_VERSION, "/test");
-    producer.send(rec).get(30, TimeUnit.SECONDS);
+    kafka.send(topic, key, key, value);
   }
 
   private static ArticleVersion version(int n) {
@@ -99,7 +66,7 @@ class MaterialiserIT {
       send(Topics.ARTICLE_VERSIONS, ARTICLE, version(2));
       send(Topics.ARTICLE_VERSIONS, ARTICLE, "not json".getBytes(StandardCharsets.UTF_8));
 
-      try (Materialiser first = new Materialiser(broker.bootstrapServers(), store.writer())) {
+      try (Materialiser first = new Materialiser(kafka.bootstrap(), store.writer())) {
         first.start();
         await().atMost(WAIT).until(() -> store.reader().article(ARTICLE).map(ArticleRow::versions).orElse(0) == 2
             && store.reader().changesOf(ARTICLE).size() == 1
@@ -110,7 +77,7 @@ class MaterialiserIT {
 
       send(Topics.ARTICLE_VERSIONS, ARTICLE, version(3));
       send(Topics.ARTICLE_CHANGES, ARTICLE, change(2, 3));
-      try (Materialiser second = new Materialiser(broker.bootstrapServers(), store.writer())) {
+      try (Materialiser second = new Materialiser(kafka.bootstrap(), store.writer())) {
         second.start();
         await().atMost(WAIT).until(() -> store.reader().changesOf(ARTICLE).size() == 2);
         // Only what came after the first instance's commit is read again.
@@ -121,7 +88,7 @@ class MaterialiserIT {
 
       // A rebuild empties the store and reads everything again, with progress, to the same result.
       StringWriter out = new StringWriter();
-      long read = HistoryRebuild.run(broker.bootstrapServers(), store.writer(), new PrintWriter(out));
+      long read = HistoryRebuild.run(kafka.bootstrap(), store.writer(), new PrintWriter(out));
       assertThat(read).isEqualTo(9);
       assertThat(out.toString())
           .contains("history rebuild: emptied the store; reading 9 events")
@@ -137,7 +104,7 @@ class MaterialiserIT {
 
       // The rebuild committed its end positions: a materialiser started now has nothing to read again.
       send(Topics.ARTICLE_VERSIONS, ARTICLE, version(4));
-      try (Materialiser third = new Materialiser(broker.bootstrapServers(), store.writer())) {
+      try (Materialiser third = new Materialiser(kafka.bootstrap(), store.writer())) {
         third.start();
         await().atMost(WAIT).until(() -> store.reader().versionCount() == 4 && third.written() == 1);
       }
@@ -147,8 +114,8 @@ class MaterialiserIT {
   @org.junit.jupiter.api.Test
   void shouldShowTheBrokerItsClientIdInGroupNewsdeltaHistory() throws Exception {
     try (HistoryStore store = HistoryStore.open(io.newsdelta.history.Databases.sqlite());
-        Materialiser materialiser = new Materialiser(broker.bootstrapServers(), store.writer());
-        Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+        Materialiser materialiser = new Materialiser(kafka.bootstrap(), store.writer());
+        Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap()))) {
       materialiser.start();
       await().atMost(WAIT).until(materialiser::assigned);
 
