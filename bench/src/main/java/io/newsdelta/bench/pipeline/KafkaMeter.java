@@ -18,6 +18,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -119,6 +120,12 @@ final class KafkaMeter implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
     }
+  }
+
+  /** A stage clock on {@code partitions}, timing what is written to them from now on. */
+  StageClock stageClock(List<TopicPartition> partitions) {
+    return new StageClock(clients.consumer("stage-clock", Map.of(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50),
+        new ByteArrayDeserializer(), new ByteArrayDeserializer()), partitions);
   }
 
   /** The offsets of {@code topic} between two snapshots. */

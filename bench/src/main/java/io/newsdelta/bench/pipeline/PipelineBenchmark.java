@@ -167,7 +167,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
 
         // Window: the editor works; rates measured between two snapshots.
         Snapshot s0 = Snapshot.take(site, child, kafka, logDir);
-        StageClock clock = new StageClock(bootstrap, s0.offsets.keySet().stream()
+        StageClock clock = kafka.stageClock(s0.offsets.keySet().stream()
             .filter(tp -> !tp.topic().equals(Topics.ARTICLE_VERSIONS)).toList());
         editor.onlyDueWithin(gap, seconds(editDueWithin));
         editor.start(editRate, rerenderRate);
@@ -226,19 +226,13 @@ public final class PipelineBenchmark implements Callable<Integer> {
       worker.add(change - raw);
       notifier.add(a.arrivalMillis() - change);
     }
-    long[] i = sortedArray(ingest);
-    long[] w = sortedArray(worker);
-    long[] n = sortedArray(notifier);
+    long[] i = Scoring.sorted(ingest);
+    long[] w = Scoring.sorted(worker);
+    long[] n = Scoring.sorted(notifier);
     return new Report.Stages(i.length,
         Scoring.percentile(i, 50), Scoring.percentile(i, 95), Scoring.percentile(i, 99),
         Scoring.percentile(w, 50), Scoring.percentile(w, 95), Scoring.percentile(w, 99),
         Scoring.percentile(n, 50), Scoring.percentile(n, 95), Scoring.percentile(n, 99));
-  }
-
-  private static long[] sortedArray(List<Long> values) {
-    long[] out = values.stream().mapToLong(Long::longValue).toArray();
-    java.util.Arrays.sort(out);
-    return out;
   }
 
   private Report report(NewsSite site, SiteConfig sc, Snapshot s0, Snapshot s1, Scoring.Result score,

@@ -137,7 +137,8 @@ final class Scoring {
     return s == null ? "" : s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
   }
 
-  private static long[] sorted(List<Long> values) {
+  /** The values as a sorted array, for {@link #percentile}. */
+  static long[] sorted(List<Long> values) {
     long[] out = values.stream().mapToLong(Long::longValue).toArray();
     Arrays.sort(out);
     return out;

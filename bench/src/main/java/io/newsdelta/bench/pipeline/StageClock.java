@@ -7,14 +7,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Notes when each raw version and each change became readable, so that the pipeline's own latency (fetch to
@@ -32,14 +29,9 @@ final class StageClock implements AutoCloseable {
   private final Thread thread;
   private volatile boolean running = true;
 
-  StageClock(String bootstrap, List<TopicPartition> partitions) {
-    Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
-    p.put(ConsumerConfig.CLIENT_ID_CONFIG, "newsdelta-bench-stage-clock");
-    consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+  /** Times what is written to {@code partitions} from now on; {@code consumer} reads committed records only. */
+  StageClock(KafkaConsumer<byte[], byte[]> consumer, List<TopicPartition> partitions) {
+    this.consumer = consumer;
     consumer.assign(partitions);
     consumer.seekToEnd(partitions);
     partitions.forEach(consumer::position); // resolve now: only what is written from here on is timed
