@@ -16,6 +16,7 @@ import io.newsdelta.app.cli.TopicsCommand;
 import io.newsdelta.app.cli.DoctorCommand;
 import io.newsdelta.app.cli.TailCommand;
 import io.newsdelta.app.pipeline.Service;
+import io.newsdelta.ingest.fetch.CommonPoolSizing;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -6,6 +6,7 @@ import io.newsdelta.config.FeedConfig;
 import io.newsdelta.config.IngestConfig;
 import io.newsdelta.events.Topics;
 import io.newsdelta.ingest.IngestService;
+import io.newsdelta.ingest.fetch.CommonPoolSizing;
 import io.newsdelta.ingest.host.HostGate;
 import io.newsdelta.ingest.watch.IngestCounters;
 import io.newsdelta.kafka.TopicAdmin;
@@ -46,12 +47,7 @@ public final class FetchLoadRun {
   private FetchLoadRun() {}
 
   public static void main(String[] args) throws Exception {
-    // As `run` does (app's CommonPoolSizing): on 2 cores the common pool's parallelism is 1, and CompletableFuture
-    // then starts a new thread for every task the JDK HTTP client hands it — one per request.
-    if (System.getProperty("java.util.concurrent.ForkJoinPool.common.parallelism") == null
-        && Runtime.getRuntime().availableProcessors() <= 2) {
-      System.setProperty("java.util.concurrent.ForkJoinPool.common.parallelism", "2");
-    }
+    CommonPoolSizing.apply(); // as `run` does: else the JDK HTTP client costs a new thread per request on 2 cores
     String mode = arg(args, 0, "steady");
     int articles = Integer.parseInt(arg(args, 1, "8000"));
     int feeds = Integer.parseInt(arg(args, 2, "200"));

@@ -1,4 +1,4 @@
-package io.newsdelta.app;
+package io.newsdelta.ingest.fetch;
 
 import java.util.OptionalInt;
 
@@ -12,16 +12,19 @@ import java.util.OptionalInt;
  * load run of 1,000 articles on 2 cores started 21,071 such threads in 12 minutes). With a parallelism of at least
  * 2 it uses the common pool instead. An operator's own {@code -Djava.util.concurrent.ForkJoinPool.common.parallelism}
  * is kept.
+ *
+ * <p>The pool is the JVM's, sized once when first used, so this is for a process's entry point to call first
+ * ({@code newsdelta.jar}'s launcher, the bench's load runs), not for {@link HttpFetcher} to set in passing.
  */
-final class CommonPoolSizing {
-  static final String PROPERTY = "java.util.concurrent.ForkJoinPool.common.parallelism";
+public final class CommonPoolSizing {
+  public static final String PROPERTY = "java.util.concurrent.ForkJoinPool.common.parallelism";
   /** The least parallelism at which {@code CompletableFuture} uses the common pool instead of a thread per task. */
-  static final int LEAST = 2;
+  public static final int LEAST = 2;
 
   private CommonPoolSizing() {}
 
   /** Sets the property when it is unset and the JVM's own choice ({@code cores - 1}) would be below {@link #LEAST}. */
-  static void apply() {
+  public static void apply() {
     wanted(System.getProperty(PROPERTY), Runtime.getRuntime().availableProcessors())
         .ifPresent(n -> System.setProperty(PROPERTY, Integer.toString(n)));
   }

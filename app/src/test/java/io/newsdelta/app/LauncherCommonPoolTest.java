@@ -9,22 +9,8 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-class CommonPoolSizingTest {
-
-  @Test
-  void shouldAskForTwoOnMachinesWhoseDefaultPoolWouldStartAThreadPerTask() {
-    assertThat(CommonPoolSizing.wanted(null, 1)).hasValue(2);
-    assertThat(CommonPoolSizing.wanted(null, 2)).hasValue(2);
-    assertThat(CommonPoolSizing.wanted("", 2)).hasValue(2);
-  }
-
-  @Test
-  void shouldLeaveLargerMachinesAndAnOperatorsOwnSettingAlone() {
-    assertThat(CommonPoolSizing.wanted(null, 3)).isEmpty();
-    assertThat(CommonPoolSizing.wanted(null, 16)).isEmpty();
-    assertThat(CommonPoolSizing.wanted("1", 2)).isEmpty();
-  }
-
+/** The launcher sizes the JVM's common pool before anything uses it (ingest's CommonPoolSizing). */
+class LauncherCommonPoolTest {
   @Test
   void shouldGiveTheLaunchersJvmACommonPoolThatCompletableFutureUses() throws Exception {
     // A fresh JVM, limited to 2 processors as on the machines this was found on: there the pool would have
