@@ -108,7 +108,7 @@ public final class FastSite implements AutoCloseable {
           : new ByteBuffer[] {wrap(parts[0]), wrap(parts[2]), wrap(before), wrap(after), wrap("</body></html>\n")};
     }
     for (int f = 0; f < config.feeds(); f++) {
-      feeds[f] = renderer.feed(f, urls.root(urls.hostOfFeed(f)), urls::article, f, config.feeds());
+      feeds[f] = renderer.feed(f, urls.root(urls.hostOfFeed(f)), urls::article, f, config.feeds(), config.articles());
     }
   }
 

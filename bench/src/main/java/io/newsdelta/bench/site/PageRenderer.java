@@ -123,11 +123,17 @@ public final class PageRenderer {
 
   /** Feed {@code feed}'s RSS listing {@code urls} (article numbers {@code first}, {@code first + step}, …). */
   public byte[] feed(int feed, String siteUrl, java.util.function.IntFunction<String> urlOf, int first, int step) {
-    StringBuilder b = new StringBuilder(256 + (articles / step + 1) * 220);
+    return feed(feed, siteUrl, urlOf, first, step, articles);
+  }
+
+  /** As {@link #feed(int, String, java.util.function.IntFunction, int, int)}, listing articles below {@code end}. */
+  public byte[] feed(
+      int feed, String siteUrl, java.util.function.IntFunction<String> urlOf, int first, int step, int end) {
+    StringBuilder b = new StringBuilder(256 + (end / step + 1) * 220);
     b.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel><title>Bench News, feed ")
         .append(feed).append("</title><link>").append(siteUrl).append("</link><description>Simulated news for the ")
         .append("newsdelta pipeline benchmark</description>\n");
-    for (int a = first; a < articles; a += step) {
+    for (int a = first; a < end; a += step) {
       String url = urlOf.apply(a);
       b.append("<item><title>").append(Story.baseHeadline(seed, a)).append("</title><link>").append(url)
           .append("</link><guid isPermaLink=\"true\">").append(url)

@@ -46,6 +46,20 @@ class FastSiteTest {
     }
   }
 
+  @Test
+  void shouldListInItsFeedsOnlyTheArticlesItServesWhenPagesAreHeavy() throws Exception {
+    FastSite.Config config = new FastSite.Config(2, 12, 3, Duration.ZERO, FastSite.Mode.STEADY, true, 8);
+    try (FastSite site = FastSite.start(config)) {
+      String feed = get(site.feedUrl(0), null).body() + get(site.feedUrl(1), null).body();
+      java.util.List<String> links = java.util.regex.Pattern.compile("<link>([^<]*/news/[^<]*)</link>")
+          .matcher(feed).results().map(m -> m.group(1)).toList();
+      assertThat(links).hasSize(12);
+      for (String link : links) {
+        assertThat(get(link, null).statusCode()).as(link).isEqualTo(200);
+      }
+    }
+  }
+
   private HttpResponse<String> get(String url, String ifNoneMatch) throws Exception {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
     if (ifNoneMatch != null) {
