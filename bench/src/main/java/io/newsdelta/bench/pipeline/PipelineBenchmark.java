@@ -268,7 +268,8 @@ public final class PipelineBenchmark implements Callable<Integer> {
         stages,
         new Report.Cost(mib(heapFigures[0]), mib(heapFigures[1]), mib(rss), checks == 0 ? -1 : cpu / checks,
             kafkaBytes, perCheck, kafkaBytes < 0 || tracked == 0 ? -1 : kafkaBytes / secs * 86_400 / tracked,
-            checks == 0 ? -1 : (double) (versions[1] + changes[1]) / checks),
+            checks == 0 ? -1 : (double) (versions[1] + changes[1]) / checks,
+            LogBytes.growth(s0.logBytesByTopic, s1.logBytesByTopic)),
         end,
         new Report.Machine(Runtime.getRuntime().availableProcessors(), totalMemoryMib(),
             System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
@@ -284,10 +285,10 @@ public final class PipelineBenchmark implements Callable<Integer> {
 
   /** The counters at one instant. */
   private record Snapshot(long atMillis, SiteStats site, double cpuSeconds, Map<TopicPartition, Long> offsets,
-      long logBytes) {
+      long logBytes, Map<String, Long> logBytesByTopic) {
     static Snapshot take(NewsSite site, ChildPipeline child, KafkaMeter kafka, Path logDir) {
       return new Snapshot(System.currentTimeMillis(), site.counters().snapshot(), child.cpuSeconds(),
-          kafka.endOffsets(), KafkaMeter.logBytes(logDir));
+          kafka.endOffsets(), KafkaMeter.logBytes(logDir), LogBytes.byTopic(logDir));
     }
   }
 

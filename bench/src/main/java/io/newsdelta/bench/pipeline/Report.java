@@ -96,10 +96,12 @@ public record Report(Setup setup, FirstPass firstPass, Throughput throughput, De
    * @param kafkaBytesPerArticlePerDay that per tracked article per day, at this run's check rate
    * @param versionAndChangeBytesPerCheck key + value bytes of the committed versions and changes read
    *                               back, per article check (works against an external cluster too)
+   * @param kafkaBytesByTopic      {@code kafkaBytesWritten} by topic (Streams changelogs and repartition topics
+   *                               included), the topics that grew only, largest first
    */
   public record Cost(double peakHeapMib, double peakLiveHeapMib, double peakRssMib, double cpuSecondsPerCheck,
       long kafkaBytesWritten, double kafkaBytesPerCheck, double kafkaBytesPerArticlePerDay,
-      double versionAndChangeBytesPerCheck) {}
+      double versionAndChangeBytesPerCheck, java.util.Map<String, Long> kafkaBytesByTopic) {}
 
   /** The machine: cores, memory, Java. */
   public record Machine(int cores, long memoryMib, String java, String note) {}
