@@ -673,7 +673,9 @@ public final class ArticleWatcher implements ArticleSink {
       if (!bodySha.equals(before.lastPublishedSha256())) {
         counters.unchangedText.increment();
       }
-      return save(outcome.state(), token);
+      // a re-rendered page with the same text moved only its validators and due time: kept, like a 304
+      return (StateWrites.mustWrite(before, outcome.state()) || !keep(outcome.state()))
+          && save(outcome.state(), token);
     }
     byte[] encoded = Json.writeBytes(version);
     if (encoded.length > ENCODED_LIMIT) {

@@ -26,12 +26,20 @@ class StateWritesTest {
   }
 
   @Test
-  void shouldWriteNewValidatorsAFailureARecoveryAndAMovedPage() {
+  void shouldKeepNewValidatorsOfAPageWhoseTextDidNotChange() {
+    Instant at = T0.plus(Duration.ofMinutes(5));
+    ArticleState rerendered = TAKEN.fetched(at, T0.plus(Duration.ofMinutes(20)), null).taken("\"v2\"", null, "text");
+
+    assertThat(StateWrites.mustWrite(TAKEN, rerendered)).isFalse();
+  }
+
+  @Test
+  void shouldWriteANewTextAFailureARecoveryAndAMovedPage() {
     Instant at = T0.plus(Duration.ofMinutes(5));
     Instant next = T0.plus(Duration.ofMinutes(20));
     ArticleState failing = TAKEN.fetched(at, next, "page-http-status");
 
-    assertThat(StateWrites.mustWrite(TAKEN, TAKEN.fetched(at, next, null).taken("\"v2\"", null, "text"))).isTrue();
+    assertThat(StateWrites.mustWrite(TAKEN, TAKEN.fetched(at, next, null).taken("\"v2\"", null, "text2"))).isTrue();
     assertThat(StateWrites.mustWrite(TAKEN, failing)).isTrue();
     assertThat(StateWrites.mustWrite(failing, failing.fetched(at, next, null))).isTrue();
     assertThat(StateWrites.mustWrite(TAKEN, TAKEN.fetched(at, next, null).located("https://x/b", null))).isTrue();
