@@ -204,7 +204,7 @@ public final class DeliveryLane implements AutoCloseable {
 
   /**
    * The lane's own poll loop, not a {@code ConsumerRunner}: any failure here stops the lane and marks it
-   * {@link #failed()} (liveness), where the runner retries broker trouble and skips a record whose handling failed;
+   * {@link #failed()} ({@code /healthz} and {@code /health/ready} answer 503), where the runner retries broker trouble and skips a record whose handling failed;
    * a failure retried after {@link Rebalance#onPartitionsAssigned} threw would leave partitions assigned without
    * their {@link PartitionProgress}, whose changes would then be read past and not delivered until the next
    * rebalance. And the last commit must follow the senders' drain, before the consumer closes.
