@@ -204,10 +204,11 @@ public final class DeliveryLane implements AutoCloseable {
 
   /**
    * The lane's own poll loop, not a {@code ConsumerRunner}: any failure here stops the lane and marks it
-   * {@link #failed()} ({@code /healthz} and {@code /health/ready} answer 503), where the runner retries broker trouble and skips a record whose handling failed;
-   * a failure retried after {@link Rebalance#onPartitionsAssigned} threw would leave partitions assigned without
-   * their {@link PartitionProgress}, whose changes would then be read past and not delivered until the next
-   * rebalance. And the last commit must follow the senders' drain, before the consumer closes.
+   * {@link #failed()} ({@code /healthz} and {@code /health/ready} answer 503), where the runner retries broker
+   * trouble and skips a record whose handling failed; a failure retried after {@link Rebalance#onPartitionsAssigned}
+   * threw would leave partitions assigned without their {@link PartitionProgress}, whose changes would then be read
+   * past and not delivered until the next rebalance. And the last commit must follow the senders' drain, before the
+   * consumer closes.
    */
   private void run() {
     try {
