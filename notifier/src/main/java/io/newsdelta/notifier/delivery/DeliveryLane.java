@@ -37,9 +37,10 @@ import org.slf4j.MDC;
 /**
  * One channel's delivery lane: a consumer of {@link Topics#ARTICLE_CHANGES} in a group of its own,
  * {@code newsdelta-notifier-<channel>} (client id {@code newsdelta-notifier-lane-<channel>-<n>}, from
- * {@link KafkaClients}: {@code read_committed}, no auto-commit, from the earliest offset), and a small pool of delivery threads of its own. Each channel therefore
- * keeps its own committed position: a change this channel took is never sent to it again because another channel
- * was still failing, and a slow or dead endpoint holds back only its own lane.
+ * {@link KafkaClients}: {@code read_committed}, no auto-commit, from the earliest offset), and a small pool of
+ * delivery threads of its own. Each channel therefore keeps its own committed position: a change this channel took
+ * is never sent to it again because another channel was still failing, and a slow or dead endpoint holds back only
+ * its own lane.
  *
  * <p>Up to {@code maxInFlight} changes are in progress at once (being sent or waiting to be retried), never two of
  * one article: an article's changes reach the channel in the order they were written, while a change waiting for
