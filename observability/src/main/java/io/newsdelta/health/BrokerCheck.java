@@ -13,8 +13,8 @@ import org.apache.kafka.clients.admin.DescribeClusterOptions;
 
 /**
  * Whether the Kafka cluster answers: a {@code describeCluster} within a short timeout. The answer is kept for
- * a few seconds, so a probe every second costs the broker one request per interval, not one per probe. Its admin client is {@code newsdelta-health-broker-<n>}
- * ({@link KafkaClients}).
+ * a few seconds, so a probe every second costs the broker one request per interval, not one per probe. Its admin
+ * client is {@code newsdelta-health-broker-<n>} ({@link KafkaClients}).
  */
 public final class BrokerCheck implements AutoCloseable {
   private static final Duration TIMEOUT = Duration.ofSeconds(3);

@@ -158,8 +158,8 @@ public final class ReplayCommand implements Callable<Integer> {
   }
 
   /**
-   * Raw versions of the starting range the replay has committed, from its consumer group's offsets ({@link GroupLag});
-   * 0 while the broker does not answer.
+   * Raw versions of the starting range the replay has committed, from its consumer group's offsets
+   * ({@link GroupLag}); 0 while the broker does not answer.
    */
   private static long done(Admin admin, String group, Map<TopicPartition, GroupLag.Range> range) {
     try {
