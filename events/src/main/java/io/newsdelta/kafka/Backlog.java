@@ -22,6 +22,14 @@ public final class Backlog {
     partitions.forEach(tp -> ends.put(tp, null));
   }
 
+  /**
+   * Starts reading partitions to the end offsets given, taken by the caller when reading began (to count what is
+   * to be read, say), instead of asking the broker again at the first check.
+   */
+  public void add(Map<TopicPartition, Long> endOffsets) {
+    ends.putAll(endOffsets);
+  }
+
   /** Stops waiting for {@code partitions} (revoked, say). */
   public void remove(Collection<TopicPartition> partitions) {
     partitions.forEach(ends::remove);

@@ -1,8 +1,9 @@
 package io.newsdelta.health;
 
+import io.newsdelta.kafka.KafkaClients;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -12,7 +13,8 @@ import org.apache.kafka.clients.admin.DescribeClusterOptions;
 
 /**
  * Whether the Kafka cluster answers: a {@code describeCluster} within a short timeout. The answer is kept for
- * a few seconds, so a probe every second costs the broker one request per interval, not one per probe.
+ * a few seconds, so a probe every second costs the broker one request per interval, not one per probe. Its admin
+ * client is {@code newsdelta-health-broker-<n>} ({@link KafkaClients}).
  */
 public final class BrokerCheck implements AutoCloseable {
   private static final Duration TIMEOUT = Duration.ofSeconds(3);
@@ -26,12 +28,9 @@ public final class BrokerCheck implements AutoCloseable {
 
   public BrokerCheck(String bootstrapServers) {
     this.bootstrapServers = bootstrapServers;
-    Properties p = new Properties();
-    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    p.put(AdminClientConfig.CLIENT_ID_CONFIG, "newsdelta-health");
-    p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
-    p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
-    this.admin = Admin.create(p);
+    this.admin = new KafkaClients(bootstrapServers, "health").admin("broker", Map.of(
+        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis(),
+        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis()));
   }
 
   /** Why the broker is not reachable, or empty when it answered. */

@@ -7,6 +7,7 @@ import io.newsdelta.config.NewsdeltaConfig;
 import io.newsdelta.diffworker.DiffWorkerService;
 import io.newsdelta.diffworker.stream.DiffTopology;
 import io.newsdelta.events.Topics;
+import io.newsdelta.kafka.GroupLag;
 import io.newsdelta.kafka.KafkaClients;
 import io.newsdelta.kafka.TopicAdmin;
 import java.io.PrintWriter;
@@ -21,7 +22,6 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
 import picocli.CommandLine.Command;
@@ -85,12 +85,12 @@ public final class ReplayCommand implements Callable<Integer> {
     }
     try (Admin admin = new KafkaClients(servers, "replay").admin("admin",
         Map.of(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000))) {
-      Map<TopicPartition, long[]> range = range(admin);
+      Map<TopicPartition, GroupLag.Range> range = range(admin);
       int partitions = range.size();
       TopicAdmin.ensure(servers, List.of(
           new Topics.TopicSpec(target.versionsTopic(), partitions, dataConfigs(partitions)),
           new Topics.TopicSpec(target.changesTopic(), partitions, dataConfigs(partitions))));
-      long total = range.values().stream().mapToLong(r -> r[1] - r[0]).sum();
+      long total = range.values().stream().mapToLong(r -> r.to() - r.from()).sum();
       err.println("Replaying " + total + " raw versions into " + target.versionsTopic() + " and "
           + target.changesTopic() + " (application " + target.applicationId() + ")");
       try (DiffWorkerService worker = new DiffWorkerService(target, servers,
@@ -101,7 +101,7 @@ public final class ReplayCommand implements Callable<Integer> {
     }
   }
 
-  private int follow(Admin admin, DiffWorkerService worker, String group, Map<TopicPartition, long[]> range,
+  private int follow(Admin admin, DiffWorkerService worker, String group, Map<TopicPartition, GroupLag.Range> range,
       long total, PrintWriter err) {
     long start = System.nanoTime();
     long deadline = timeout == null ? Long.MAX_VALUE : start + timeout.toNanos();
@@ -135,7 +135,7 @@ public final class ReplayCommand implements Callable<Integer> {
   }
 
   /** Earliest and end offsets of each raw-versions partition when the replay starts. */
-  private static Map<TopicPartition, long[]> range(Admin admin) {
+  private static Map<TopicPartition, GroupLag.Range> range(Admin admin) {
     try {
       List<TopicPartition> tps = admin.describeTopics(List.of(Topics.RAW_VERSIONS)).allTopicNames()
           .get(30, TimeUnit.SECONDS).get(Topics.RAW_VERSIONS).partitions().stream()
@@ -145,8 +145,8 @@ public final class ReplayCommand implements Callable<Integer> {
       tps.forEach(tp -> { earliest.put(tp, OffsetSpec.earliest()); latest.put(tp, OffsetSpec.latest()); });
       var first = admin.listOffsets(earliest).all().get(30, TimeUnit.SECONDS);
       var end = admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS);
-      Map<TopicPartition, long[]> out = new HashMap<>();
-      tps.forEach(tp -> out.put(tp, new long[] {first.get(tp).offset(), end.get(tp).offset()}));
+      Map<TopicPartition, GroupLag.Range> out = new HashMap<>();
+      tps.forEach(tp -> out.put(tp, new GroupLag.Range(first.get(tp).offset(), end.get(tp).offset())));
       return out;
     } catch (ExecutionException | TimeoutException e) {
       throw new NewsdeltaException("cannot read " + Topics.RAW_VERSIONS + ": " + e.getMessage()
@@ -157,22 +157,14 @@ public final class ReplayCommand implements Callable<Integer> {
     }
   }
 
-  /** Raw versions of the starting range the replay has committed, from its consumer group's offsets. */
-  private static long done(Admin admin, String group, Map<TopicPartition, long[]> range) {
+  /**
+   * Raw versions of the starting range the replay has committed, from its consumer group's offsets
+   * ({@link GroupLag}); 0 while the broker does not answer.
+   */
+  private static long done(Admin admin, String group, Map<TopicPartition, GroupLag.Range> range) {
     try {
-      Map<TopicPartition, OffsetAndMetadata> committed =
-          admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
-      long done = 0;
-      for (var e : range.entrySet()) {
-        OffsetAndMetadata o = committed.get(e.getKey());
-        long at = o == null ? e.getValue()[0] : o.offset();
-        done += Math.max(0, Math.min(at, e.getValue()[1]) - e.getValue()[0]);
-      }
-      return done;
-    } catch (ExecutionException | TimeoutException e) {
-      return 0;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      return GroupLag.read(admin, group, range, Duration.ofSeconds(30)).done();
+    } catch (NewsdeltaException e) {
       return 0;
     }
   }

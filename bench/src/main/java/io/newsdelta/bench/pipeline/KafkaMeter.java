@@ -1,6 +1,8 @@
 package io.newsdelta.bench.pipeline;
 
+import io.newsdelta.NewsdeltaException;
 import io.newsdelta.events.Topics;
+import io.newsdelta.kafka.GroupLag;
 import io.newsdelta.kafka.KafkaClients;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -96,29 +98,23 @@ final class KafkaMeter implements AutoCloseable {
 
   /**
    * How many records of {@code topic} consumer group {@code group} has yet to commit: the sum over the topic's
-   * partitions of end offset minus committed offset (a partition without a commit counts from 0). Transaction
+   * partitions of end offset minus committed offset (a partition without a commit counts from 0; {@link GroupLag}).
+   * Transaction
    * markers take offsets too, so a group that has read everything may show a few records per partition until
    * its next commit.
    */
   long lag(String group, String topic) {
-    try {
-      Map<TopicPartition, Long> ends = endOffsets();
-      Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> committed =
-          admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(15, TimeUnit.SECONDS);
-      long lag = 0;
-      for (Map.Entry<TopicPartition, Long> e : ends.entrySet()) {
-        if (e.getKey().topic().equals(topic)) {
-          org.apache.kafka.clients.consumer.OffsetAndMetadata at = committed.get(e.getKey());
-          lag += e.getValue() - (at == null ? 0 : at.offset());
-        }
+    Map<TopicPartition, Long> ends = new HashMap<>();
+    endOffsets().forEach((tp, end) -> {
+      if (tp.topic().equals(topic)) {
+        ends.put(tp, end);
       }
-      return lag;
-    } catch (ExecutionException | TimeoutException e) {
+    });
+    try {
+      return GroupLag.read(admin, group, GroupLag.fromZero(ends), Duration.ofSeconds(15)).lag();
+    } catch (NewsdeltaException e) {
       throw new IllegalStateException("cannot read group " + group + "'s offsets from " + bootstrap + ": "
           + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
     }
   }
 

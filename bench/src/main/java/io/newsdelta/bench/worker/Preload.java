@@ -4,6 +4,7 @@ import io.newsdelta.NewsdeltaException;
 import io.newsdelta.events.Json;
 import io.newsdelta.events.RawVersion;
 import io.newsdelta.events.Topics;
+import io.newsdelta.kafka.KafkaClients;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,7 +24,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * NOT_LEADER_OR_FOLLOWER while the broker still applies the creation, the next one lands, and the retried first
  * one then fails with OUT_OF_ORDER_SEQUENCE_NUMBER until {@code delivery.timeout.ms} drops it. The run then
  * waited for offsets that never came: that was the "did not finish" of the quiet-machine worker runs. One
- * request in flight per connection cannot be overtaken, and a failed send now ends the run with its cause.
+ * request in flight per connection cannot be overtaken, and a failed send now ends the run with its cause. The
+ * producer is {@code newsdelta-bench-preload-<n>}.
  */
 public final class Preload {
   private Preload() {}
@@ -37,11 +39,9 @@ public final class Preload {
   public static long produce(String servers, List<RawVersion> raws, int repeat) {
     AtomicLong bytes = new AtomicLong();
     AtomicReference<Exception> failed = new AtomicReference<>();
-    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
-        ProducerConfig.ACKS_CONFIG, "all",
+    // KafkaClients' producer defaults: idempotent, acks=all, zstd.
+    try (KafkaProducer<String, byte[]> producer = new KafkaClients(servers, "bench").producer("preload", Map.of(
         ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1,
-        ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd",
         ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.MAX_MESSAGE_BYTES,
         ProducerConfig.LINGER_MS_CONFIG, 20), new StringSerializer(), new ByteArraySerializer())) {
       for (int r = 0; r < repeat && failed.get() == null; r++) {

@@ -5,21 +5,22 @@ import io.newsdelta.config.DiffWorkerConfig;
 import io.newsdelta.diffworker.DiffWorkerService;
 import io.newsdelta.events.RawVersion;
 import io.newsdelta.events.Topics;
+import io.newsdelta.kafka.GroupLag;
+import io.newsdelta.kafka.KafkaClients;
 import io.newsdelta.kafka.TopicAdmin;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.OperatingSystemMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
 
@@ -63,8 +64,9 @@ public final class WorkerLoadRun {
         overrides.put(kv[0], kv[1]);
       }
       try (DiffWorkerService worker = new DiffWorkerService(config, servers, overrides);
-          Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers))) {
+          Admin admin = new KafkaClients(servers, "bench").admin("worker-meter", Map.of())) {
         Map<TopicPartition, Long> end = ends(admin);
+        Map<TopicPartition, GroupLag.Range> ranges = GroupLag.fromZero(end);
         long target = end.values().stream().mapToLong(Long::longValue).sum();
         if (target != total) {
           throw new IllegalStateException("the topic holds " + target + " raw versions, " + total + " were sent");
@@ -93,7 +95,7 @@ public final class WorkerLoadRun {
           alive(worker);
           TimeUnit.MILLISECONDS.sleep(100);
           peakHeap = Math.max(peakHeap, memory.getHeapMemoryUsage().getUsed());
-          long now = committed(admin, config.applicationId(), end);
+          long now = GroupLag.read(admin, config.applicationId(), ranges, Duration.ofSeconds(30)).done();
           if (now > done) {
             done = now;
             lastProgress = System.nanoTime();
@@ -140,23 +142,13 @@ public final class WorkerLoadRun {
     }
   }
 
-  private static Map<TopicPartition, Long> ends(Admin admin) throws Exception {    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+  private static Map<TopicPartition, Long> ends(Admin admin) throws Exception {
+    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
     for (int p = 0; p < 6; p++) {
       latest.put(new TopicPartition(Topics.RAW_VERSIONS, p), OffsetSpec.latest());
     }
     Map<TopicPartition, Long> out = new HashMap<>();
     admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).forEach((tp, info) -> out.put(tp, info.offset()));
     return out;
-  }
-
-  private static long committed(Admin admin, String group, Map<TopicPartition, Long> end) throws Exception {
-    Map<TopicPartition, OffsetAndMetadata> offsets =
-        admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
-    long done = 0;
-    for (var e : end.entrySet()) {
-      OffsetAndMetadata o = offsets.get(e.getKey());
-      done += o == null ? 0 : Math.min(o.offset(), e.getValue());
-    }
-    return done;
   }
 }

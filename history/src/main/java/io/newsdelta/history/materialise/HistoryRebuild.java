@@ -3,6 +3,7 @@ package io.newsdelta.history.materialise;
 import io.newsdelta.NewsdeltaException;
 import io.newsdelta.history.EventBatch;
 import io.newsdelta.history.HistoryWriter;
+import io.newsdelta.kafka.Backlog;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,7 +66,9 @@ public final class HistoryRebuild {
       progress.printf("history rebuild: emptied the store; reading %,d events from %d partitions%n", total, partitions.size());
       long read = 0;
       long nextReport = System.nanoTime() + PROGRESS_EVERY.toNanos();
-      while (!reachedEnd(consumer, partitions, end)) {
+      Backlog backlog = new Backlog();
+      backlog.add(end);
+      while (!readToEnd(consumer, backlog)) {
         ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
         if (records.isEmpty()) {
           continue;
@@ -95,13 +98,9 @@ public final class HistoryRebuild {
     }
   }
 
-  private static boolean reachedEnd(
-      KafkaConsumer<String, byte[]> consumer, List<TopicPartition> partitions, Map<TopicPartition, Long> end) {
-    for (TopicPartition tp : partitions) {
-      if (consumer.position(tp) < end.get(tp)) {
-        return false;
-      }
-    }
-    return true;
+  /** True once every partition was read to the end offset it had when the rebuild began. */
+  private static boolean readToEnd(KafkaConsumer<String, byte[]> consumer, Backlog backlog) {
+    backlog.caughtUp(consumer);
+    return backlog.isEmpty();
   }
 }

@@ -2,6 +2,7 @@ package io.newsdelta.notifier.delivery;
 
 import io.newsdelta.NewsdeltaException;
 import io.newsdelta.events.Topics;
+import io.newsdelta.kafka.KafkaClients;
 import io.newsdelta.notifier.channel.ChangeEvent;
 import io.newsdelta.notifier.channel.DigestChannel;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +12,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,9 +36,11 @@ import org.slf4j.MDC;
 
 /**
  * One channel's delivery lane: a consumer of {@link Topics#ARTICLE_CHANGES} in a group of its own,
- * {@code newsdelta-notifier-<channel>}, and a small pool of delivery threads of its own. Each channel therefore
- * keeps its own committed position: a change this channel took is never sent to it again because another channel
- * was still failing, and a slow or dead endpoint holds back only its own lane.
+ * {@code newsdelta-notifier-<channel>} (client id {@code newsdelta-notifier-lane-<channel>-<n>}, from
+ * {@link KafkaClients}: {@code read_committed}, no auto-commit, from the earliest offset), and a small pool of
+ * delivery threads of its own. Each channel therefore keeps its own committed position: a change this channel took
+ * is never sent to it again because another channel was still failing, and a slow or dead endpoint holds back only
+ * its own lane.
  *
  * <p>Up to {@code maxInFlight} changes are in progress at once (being sent or waiting to be retried), never two of
  * one article: an article's changes reach the channel in the order they were written, while a change waiting for
@@ -165,16 +168,18 @@ public final class DeliveryLane implements AutoCloseable {
       return t;
     });
     this.queue = new KeyedQueue<>(maxInFlight, Pending::key, p -> senders.execute(() -> send(p)));
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId(channel));
-    props.put(ConsumerConfig.CLIENT_ID_CONFIG, "newsdelta-notifier-" + channel.replaceAll("[^A-Za-z0-9._-]", "_"));
-    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
-    this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+    this.consumer = new KafkaClients(bootstrapServers, "notifier").consumer(clientRole(channel), Map.of(
+        ConsumerConfig.GROUP_ID_CONFIG, groupId(channel),
+        ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500), new StringDeserializer(), new ByteArrayDeserializer());
     this.thread = new Thread(this::run, threadName);
+  }
+
+  /**
+   * The role in the lane consumer's client id, {@code newsdelta-notifier-lane-<channel>-<n>}: the channel's name in
+   * lower case, anything but letters, digits and '-' as '-'.
+   */
+  static String clientRole(String channel) {
+    return "lane-" + channel.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
   }
 
   /** The channel this lane delivers to. */
@@ -198,6 +203,14 @@ public final class DeliveryLane implements AutoCloseable {
     return failed;
   }
 
+  /**
+   * The lane's own poll loop, not a {@code ConsumerRunner}: any failure here stops the lane and marks it
+   * {@link #failed()} ({@code /healthz} and {@code /health/ready} answer 503), where the runner retries broker
+   * trouble and skips a record whose handling failed; a failure retried after {@link Rebalance#onPartitionsAssigned}
+   * threw would leave partitions assigned without their {@link PartitionProgress}, whose changes would then be read
+   * past and not delivered until the next rebalance. And the last commit must follow the senders' drain, before the
+   * consumer closes.
+   */
   private void run() {
     try {
       consumer.subscribe(List.of(changesTopic), new Rebalance());

@@ -1,17 +1,16 @@
 package io.newsdelta.notifier.delivery;
 
 import io.newsdelta.events.Topics;
+import io.newsdelta.kafka.KafkaClients;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
@@ -39,15 +38,12 @@ public record LaneStart(Map<TopicPartition, Long> legacy, Instant since) {
   }
 
   /**
-   * Reads the legacy group's offsets (none when it never existed or the broker does not answer in 10 s); new
-   * lanes start {@link #GRACE} before {@code startedAt}.
+   * Reads the legacy group's offsets (none when it never existed or the broker does not answer in 10 s) with an
+   * admin client {@code newsdelta-notifier-lane-start-<n>}; new lanes start {@link #GRACE} before {@code startedAt}.
    */
   public static LaneStart read(String bootstrapServers, Instant startedAt) {
-    Properties props = new Properties();
-    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    props.put(AdminClientConfig.CLIENT_ID_CONFIG, "newsdelta-notifier-lane-start");
     Map<TopicPartition, Long> legacy = new HashMap<>();
-    try (Admin admin = Admin.create(props)) {
+    try (Admin admin = new KafkaClients(bootstrapServers, "notifier").admin("lane-start", Map.of())) {
       Map<TopicPartition, OffsetAndMetadata> offsets =
           admin.listConsumerGroupOffsets(DeliveryLane.LEGACY_GROUP_ID).partitionsToOffsetAndMetadata()
               .get(10, TimeUnit.SECONDS);
