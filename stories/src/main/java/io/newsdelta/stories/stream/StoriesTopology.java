@@ -42,7 +42,7 @@ public final class StoriesTopology {
         MembershipUpdater::new);
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(BandProcessor.STORE), Serdes.String(), JsonSerde.of(BandMembers.class)));
+            Stores.persistentKeyValueStore(BandProcessor.STORE), Serdes.String(), new BandMembersSerde()));
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(SignProcessor.STORE), Serdes.String(), JsonSerde.of(LastBanding.class)));
