@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -29,16 +30,18 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
- * Bytes the stories job writes to its band changelog ({@code newsdelta-stories-story-bands-changelog}) per
- * article version, on a real (in-process) broker with 2 partitions: every corpus page as a new article of its
+ * Bytes the stories job writes to its band changelog ({@code newsdelta-stories-story-bands-changelog}), and to
+ * the changelog of the band keys it remembers by article ({@code newsdelta-stories-story-band-keys-changelog},
+ * where that store exists), per article version, on a real (in-process) broker with 2 partitions: every corpus page as a new article of its
  * own outlet, then an edited second version of each an hour later (its last paragraph dropped). Prints, for each
- * round, the changelog records and bytes (keys and values) written, and the bytes per version.
+ * round and changelog, the records and bytes (keys and values) written, and the bytes per version.
  *
  * <p>Usage: {@code java -cp ... io.newsdelta.bench.stories.StoriesBandBytesRun [CORPUS_DIR]}
  */
 public final class StoriesBandBytesRun {
   private static final Instant T0 = Instant.parse("2026-11-01T00:00:00Z");
-  private static final String CHANGELOG = StoriesService.APPLICATION_ID + "-story-bands-changelog";
+  private static final List<String> CHANGELOGS = List.of(StoriesService.APPLICATION_ID + "-story-bands-changelog",
+      StoriesService.APPLICATION_ID + "-story-band-keys-changelog");
   private static final Duration SETTLED = Duration.ofSeconds(20);
 
   private StoriesBandBytesRun() {}
@@ -71,7 +74,7 @@ public final class StoriesBandBytesRun {
         while (service.state() != KafkaStreams.State.RUNNING) {
           Thread.sleep(200);
         }
-        changelog.subscribe(List.of(CHANGELOG));
+        changelog.subscribe(CHANGELOGS);
         produce(producer, pages, 1, false);
         report("first versions", pages.size(), settle(changelog));
         produce(producer, pages, 2, true);
@@ -80,24 +83,27 @@ public final class StoriesBandBytesRun {
     }
   }
 
-  private static void report(String round, int versions, long[] written) {
-    System.out.printf(Locale.ROOT, "%-24s %5d versions: %7d band changelog records, %11d bytes, %9.0f bytes/version%n",
-        round, versions, written[0], written[1], (double) written[1] / versions);
+  private static void report(String round, int versions, Map<String, long[]> written) {
+    for (Map.Entry<String, long[]> e : written.entrySet()) {
+      long[] w = e.getValue();
+      System.out.printf(Locale.ROOT, "%-24s %5d versions: %-45s %7d records, %11d bytes, %9.0f bytes/version%n",
+          round, versions, e.getKey(), w[0], w[1], (double) w[1] / versions);
+    }
   }
 
-  /** Reads the changelog until nothing came for {@link #SETTLED}; returns the records and bytes read. */
-  private static long[] settle(KafkaConsumer<byte[], byte[]> changelog) {
-    long records = 0;
-    long bytes = 0;
+  /** Reads the changelogs until nothing came for {@link #SETTLED}; returns the records and bytes read of each. */
+  private static Map<String, long[]> settle(KafkaConsumer<byte[], byte[]> changelog) {
+    Map<String, long[]> written = new TreeMap<>();
     long last = System.nanoTime();
     while (System.nanoTime() - last < SETTLED.toNanos()) {
       for (ConsumerRecord<byte[], byte[]> r : changelog.poll(Duration.ofMillis(500))) {
-        records++;
-        bytes += (r.key() == null ? 0 : r.key().length) + (r.value() == null ? 0 : r.value().length);
+        long[] w = written.computeIfAbsent(r.topic(), t -> new long[2]);
+        w[0]++;
+        w[1] += (r.key() == null ? 0 : r.key().length) + (r.value() == null ? 0 : r.value().length);
         last = System.nanoTime();
       }
     }
-    return new long[] {records, bytes};
+    return written;
   }
 
   private static void produce(KafkaProducer<String, String> producer, List<List<String>> pages, int version,
