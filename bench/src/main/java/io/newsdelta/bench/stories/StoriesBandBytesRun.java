@@ -1,6 +1,5 @@
 package io.newsdelta.bench.stories;
 
-import io.newsdelta.bench.Corpus;
 import io.newsdelta.broker.EmbeddedKafka;
 import io.newsdelta.config.StoriesConfig;
 import io.newsdelta.events.ArticleVersion;
@@ -13,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,9 +30,9 @@ import org.apache.kafka.streams.KafkaStreams;
 /**
  * Bytes the stories job writes to its band changelog ({@code newsdelta-stories-story-bands-changelog}), and to
  * the changelog of the band keys it remembers by article ({@code newsdelta-stories-story-band-keys-changelog},
- * where that store exists), per article version, on a real (in-process) broker with 2 partitions: every corpus page as a new article of its
- * own outlet, then an edited second version of each an hour later (its last paragraph dropped). Prints, for each
- * round and changelog, the records and bytes (keys and values) written, and the bytes per version.
+ * where that store exists), per article version, on a real (in-process) broker with 2 partitions: every corpus
+ * page as a new article of its own outlet, then an edited second version of each an hour later (its last
+ * paragraph dropped). Prints, for each round and changelog, the records and bytes (keys and values) written, and the bytes per version.
  *
  * <p>Usage: {@code java -cp ... io.newsdelta.bench.stories.StoriesBandBytesRun [CORPUS_DIR]}
  */
@@ -49,13 +47,7 @@ public final class StoriesBandBytesRun {
   public static void main(String[] args) throws Exception {
     Path corpusDir = Path.of(args.length > 0 ? args[0] : "../shared/corpus/trafilatura-eval");
     LabelledTexts texts = new LabelledTexts(Path.of("."), corpusDir);
-    List<List<String>> pages = new ArrayList<>();
-    for (Corpus.Page p : texts.corpus().values()) {
-      List<String> t = texts.extract(p);
-      if (t.size() > 3) {
-        pages.add(t);
-      }
-    }
+    List<List<String>> pages = texts.pages(3);
     Path dir = Files.createTempDirectory("stories-band-bytes");
     try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0, 0)) {
       String bootstrap = kafka.bootstrapServers();
