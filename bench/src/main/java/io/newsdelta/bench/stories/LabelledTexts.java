@@ -34,6 +34,18 @@ final class LabelledTexts {
     return corpus;
   }
 
+  /** The extracted texts ({@link #extract}) of the corpus pages with more than {@code lines} lines. */
+  List<List<String>> pages(int lines) {
+    List<List<String>> pages = new ArrayList<>();
+    for (Corpus.Page p : corpus.values()) {
+      List<String> t = extract(p);
+      if (t.size() > lines) {
+        pages.add(t);
+      }
+    }
+    return pages;
+  }
+
   /** Headline, standfirst and paragraphs of a reference. */
   List<String> text(String ref) throws IOException {
     List<String> cached = cache.get(ref);

@@ -1,6 +1,5 @@
 package io.newsdelta.bench.stories;
 
-import io.newsdelta.bench.Corpus;
 import io.newsdelta.broker.EmbeddedKafka;
 import io.newsdelta.config.StoriesConfig;
 import io.newsdelta.events.ArticleVersion;
@@ -13,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,13 +42,7 @@ public final class StoriesBrokerLoadRun {
   public static void main(String[] args) throws Exception {
     Path corpusDir = Path.of(args.length > 0 ? args[0] : "../shared/corpus/trafilatura-eval");
     LabelledTexts texts = new LabelledTexts(Path.of("."), corpusDir);
-    List<List<String>> pages = new ArrayList<>();
-    for (Corpus.Page p : texts.corpus().values()) {
-      List<String> t = texts.extract(p);
-      if (t.size() > 2) {
-        pages.add(t);
-      }
-    }
+    List<List<String>> pages = texts.pages(2);
     Path dir = Files.createTempDirectory("stories-broker-load");
     try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0, 0)) {
       String bootstrap = kafka.bootstrapServers();

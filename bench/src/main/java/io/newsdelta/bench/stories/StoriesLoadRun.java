@@ -1,6 +1,5 @@
 package io.newsdelta.bench.stories;
 
-import io.newsdelta.bench.Corpus;
 import io.newsdelta.config.StoriesConfig;
 import io.newsdelta.events.ArticleVersion;
 import io.newsdelta.events.JsonSerde;
@@ -14,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
@@ -41,13 +39,7 @@ public final class StoriesLoadRun {
   public static void main(String[] args) throws IOException {
     Path corpusDir = Path.of(args.length > 0 ? args[0] : "../shared/corpus/trafilatura-eval");
     LabelledTexts texts = new LabelledTexts(Path.of("."), corpusDir);
-    List<List<String>> pages = new ArrayList<>();
-    for (Corpus.Page p : texts.corpus().values()) {
-      List<String> t = texts.extract(p);
-      if (t.size() > 2) {
-        pages.add(t);
-      }
-    }
+    List<List<String>> pages = texts.pages(2);
     Path state = Files.createTempDirectory("stories-load");
     Properties props = StoriesService.streamsProperties(
         new StoriesConfig(true, StoriesConfig.DEFAULT_THRESHOLD, state), "unused:9092");

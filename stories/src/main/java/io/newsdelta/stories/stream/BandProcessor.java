@@ -15,7 +15,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Second stage, by band key: compares the newcomer's whole signature with every earlier member of the band,
  * forwards each one the policy accepts as a match keyed by the newcomer, then joins the band. A band keeps its
  * {@value #MAX_MEMBERS} newest members seen within {@link #WINDOW}: a story is retold within days, and a key
- * shared by many articles (a stock phrase) must not grow without bound.
+ * shared by many articles (a stock phrase) must not grow without bound. A newcomer sent only to compare
+ * ({@link StoryMessage#compareOnly()}) leaves the entry as it is while the band still holds its article.
  */
 final class BandProcessor implements Processor<String, StoryMessage, String, StoryMessage> {
   /** The band store's name. */
@@ -49,9 +50,11 @@ final class BandProcessor implements Processor<String, StoryMessage, String, Sto
     BandMembers band = store.get(record.key());
     List<Member> kept = new ArrayList<>();
     java.time.Instant since = newcomer.observedAt().minus(WINDOW);
+    boolean held = false;
     for (Member m : band == null ? List.<Member>of() : band.members()) {
       if (m.articleId().equals(newcomer.articleId())) {
         newcomer = newcomer.withFirstSeen(m.firstSeen()); // an earlier version of the same article
+        held = true;
         continue;
       }
       if (m.observedAt().isBefore(since)) {
@@ -64,6 +67,9 @@ final class BandProcessor implements Processor<String, StoryMessage, String, Sto
             record.withKey(newcomer.articleId())
                 .withValue(StoryMessage.match(newcomer.withoutSignature(), m.withoutSignature(), similarity)));
       }
+    }
+    if (held && message.compareOnly()) {
+      return;
     }
     kept.add(newcomer);
     kept.sort(Comparator.comparing(Member::observedAt));

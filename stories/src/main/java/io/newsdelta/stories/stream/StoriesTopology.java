@@ -17,7 +17,8 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * The stories job: {@code newsdelta.article-versions} → sign (by article) → repartition by band key → compare
- * within each band ({@code story-bands} store) → repartition by article → decide ({@code story-articles} store)
+ * within each band ({@code story-bands} store; the sign stage remembers each article's keys in
+ * {@code story-band-keys}) → repartition by article → decide ({@code story-articles} store)
  * → {@code newsdelta.stories}, which feeds back into the global {@code story-membership} store. Both repartition
  * topics have the partitions of the input topic, so the job scales out by partitions like the others.
  */
@@ -41,7 +42,10 @@ public final class StoriesTopology {
         MembershipUpdater::new);
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(BandProcessor.STORE), Serdes.String(), JsonSerde.of(BandMembers.class)));
+            Stores.persistentKeyValueStore(BandProcessor.STORE), Serdes.String(), new BandMembersSerde()));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(SignProcessor.STORE), Serdes.String(), JsonSerde.of(LastBanding.class)));
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(MemberProcessor.STORE), Serdes.String(),
@@ -49,7 +53,7 @@ public final class StoriesTopology {
 
     KStream<String, StoryMessage> signed =
         builder.stream(Topics.ARTICLE_VERSIONS, Consumed.with(Serdes.String(), JsonSerde.of(ArticleVersion.class)))
-            .process(() -> new SignProcessor(policy), Named.as("sign"));
+            .process(() -> new SignProcessor(policy), Named.as("sign"), SignProcessor.STORE);
     KStream<String, StoryMessage> matches =
         signed.filter((k, v) -> v.kind() == StoryMessage.Kind.BAND, Named.as("bands"))
             .repartition(Repartitioned.with(Serdes.String(), messages).withName(BANDS_TOPIC))

@@ -7,6 +7,7 @@ import io.newsdelta.events.JsonSerde;
 import io.newsdelta.events.StoryEvent;
 import io.newsdelta.events.Topics;
 import io.newsdelta.stories.SeedTexts;
+import io.newsdelta.stories.similarity.Bands;
 import io.newsdelta.stories.similarity.MatchPolicy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -143,6 +144,27 @@ class StoriesTopologyTest {
     assertThat(stories.readValue())
         .extracting(StoryEvent::storyId, StoryEvent::kind)
         .containsExactly("https://one.example/a", "member-changed");
+  }
+
+  @Test
+  void shouldRewriteOnlyTheBandsWhoseKeyALaterVersionChangedAndAllOfThemADayLater() {
+    TestOutputTopic<String, String> bandLog = driver.createOutputTopic(
+        "newsdelta-stories-" + BandProcessor.STORE + "-changelog", Serdes.String().deserializer(),
+        Serdes.String().deserializer());
+    List<String> paragraphs = text(7);
+    send(synthetic("https://one.example/a", paragraphs, 0, 1));
+    assertThat(bandLog.readRecordsToList()).hasSize(Bands.BANDS);
+
+    List<String> edited = new ArrayList<>(paragraphs);
+    edited.set(9, text(8).get(0));
+    send(synthetic("https://one.example/a", edited, 1, 2));
+    assertThat(bandLog.readRecordsToList()).hasSizeBetween(1, Bands.BANDS / 4);
+
+    send(synthetic("https://one.example/a", edited, 2, 3));
+    assertThat(bandLog.readRecordsToList()).isEmpty();
+
+    send(synthetic("https://one.example/a", edited, 25, 4));
+    assertThat(bandLog.readRecordsToList()).hasSize(Bands.BANDS);
   }
 
   private void send(ArticleVersion v) {
