@@ -81,8 +81,13 @@ final class KafkaMeter implements AutoCloseable {
 
   /** The end offset of every partition of the three article topics. */
   Map<TopicPartition, Long> endOffsets() {
+    return endOffsets(TOPICS);
+  }
+
+  /** The end offsets of {@code names}' partitions (Streams' internal topics too). */
+  Map<TopicPartition, Long> endOffsets(java.util.Collection<String> names) {
     try {
-      Map<String, TopicDescription> topics = admin.describeTopics(TOPICS).allTopicNames().get(15, TimeUnit.SECONDS);
+      Map<String, TopicDescription> topics = admin.describeTopics(names).allTopicNames().get(15, TimeUnit.SECONDS);
       Map<TopicPartition, OffsetSpec> ask = new HashMap<>();
       topics.values().forEach(d -> d.partitions().forEach(p -> ask.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
       Map<TopicPartition, Long> out = new HashMap<>();
@@ -104,12 +109,7 @@ final class KafkaMeter implements AutoCloseable {
    * its next commit.
    */
   long lag(String group, String topic) {
-    Map<TopicPartition, Long> ends = new HashMap<>();
-    endOffsets().forEach((tp, end) -> {
-      if (tp.topic().equals(topic)) {
-        ends.put(tp, end);
-      }
-    });
+    Map<TopicPartition, Long> ends = endOffsets(List.of(topic));
     try {
       return GroupLag.read(admin, group, GroupLag.fromZero(ends), Duration.ofSeconds(15)).lag();
     } catch (NewsdeltaException e) {

@@ -9,6 +9,7 @@ import io.newsdelta.bench.site.NewsSite;
 import io.newsdelta.bench.site.SiteConfig;
 import io.newsdelta.bench.site.SiteStats;
 import io.newsdelta.diffworker.DiffWorkerService;
+import io.newsdelta.stories.StoriesService;
 import io.newsdelta.events.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -62,7 +63,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
   @Option(names = "--edit-due-within", description = "edit only articles whose next check is due within this "
       + "(0s: any article); for long re-check gaps (default ${DEFAULT-VALUE})")
   String editDueWithin = "0s";
-  @Option(names = "--catch-up-timeout", description = "the longest wait after the first pass for the diff worker "
+  @Option(names = "--catch-up-timeout", description = "the longest wait after the first pass for the diff worker and the stories job "
       + "to version it, before the window starts (default ${DEFAULT-VALUE})")
   String catchUpTimeout = "600s";
   @Option(names = "--discovery-timeout", description = "the longest first pass (default ${DEFAULT-VALUE})")
@@ -151,18 +152,21 @@ public final class PipelineBenchmark implements Callable<Integer> {
         double firstPassSeconds = (System.currentTimeMillis() - started) / 1000.0;
         alive(child);
 
-        // Catch-up: the window measures steady state, not the first pass's backlog in the diff worker.
+        // Catch-up: the window measures steady state, not the first pass's backlog in the diff worker and the
+        // stories job (its band stage: every first version joins 64 bands).
         long catchUpEnd = System.currentTimeMillis() + seconds(catchUpTimeout).toMillis();
-        long lag = kafka.lag(DiffWorkerService.APPLICATION_ID, Topics.RAW_VERSIONS);
         int partitions = (int) kafka.endOffsets().keySet().stream()
             .filter(tp -> tp.topic().equals(Topics.RAW_VERSIONS)).count();
+        long lag = backlog(kafka);
         // a caught-up transactional reader still shows up to a marker or two per partition until its next commit
-        while (lag > 2L * partitions && System.currentTimeMillis() < catchUpEnd && child.alive()) {
+        while (lag > 2L * partitions * (1 + STORIES_INPUTS.size()) && System.currentTimeMillis() < catchUpEnd
+            && child.alive()) {
           Thread.sleep(1000);
-          lag = kafka.lag(DiffWorkerService.APPLICATION_ID, Topics.RAW_VERSIONS);
-          progress("catch-up: the diff worker has %d raw versions to go", lag);
+          lag = backlog(kafka);
+          progress("catch-up: the diff worker and the stories job have %d records to go", lag);
         }
-        double caughtUpSeconds = lag > 2L * partitions ? -1 : (System.currentTimeMillis() - started) / 1000.0;
+        boolean caughtUp = lag <= 2L * partitions * (1 + STORIES_INPUTS.size());
+        double caughtUpSeconds = caughtUp ? (System.currentTimeMillis() - started) / 1000.0 : -1;
         alive(child);
 
         // Window: the editor works; rates measured between two snapshots.
@@ -209,6 +213,20 @@ public final class PipelineBenchmark implements Callable<Integer> {
         return report;
       }
     }
+  }
+
+  /** What the stories job reads: the versions, then its two repartition stages (Streams' internal topic names). */
+  private static final List<String> STORIES_INPUTS = List.of(Topics.ARTICLE_VERSIONS,
+      StoriesService.APPLICATION_ID + "-story-bands-repartition",
+      StoriesService.APPLICATION_ID + "-story-members-repartition");
+
+  /** Records the diff worker and the stories job have yet to process. */
+  private static long backlog(KafkaMeter kafka) {
+    long lag = kafka.lag(DiffWorkerService.APPLICATION_ID, Topics.RAW_VERSIONS);
+    for (String topic : STORIES_INPUTS) {
+      lag += kafka.lag(StoriesService.APPLICATION_ID, topic);
+    }
+    return lag;
   }
 
   /** The detected edits' pipeline latency by stage, for those whose two records the clock saw. */
