@@ -578,8 +578,8 @@ public final class ArticleWatcher implements ArticleSink {
             ArticleChecks.afterNotModified(before, schedule, response.receivedAt(), response.uri().toString());
         if (outcome.lifecycle() != null) {
           saving = publish(before, lifecycleEvent(before, response.receivedAt(), 304, outcome), outcome.state(), token);
-        } else if (StateWrites.mustWrite(before, outcome.state()) || !keep(outcome.state())) {
-          saving = save(outcome.state(), token);
+        } else {
+          saving = saveOrKeep(before, outcome.state(), token);
         }
       } else {
         saving = taken(before, url, response, token);
@@ -673,9 +673,7 @@ public final class ArticleWatcher implements ArticleSink {
       if (!bodySha.equals(before.lastPublishedSha256())) {
         counters.unchangedText.increment();
       }
-      // a re-rendered page with the same text moved only its validators and due time: kept, like a 304
-      return (StateWrites.mustWrite(before, outcome.state()) || !keep(outcome.state()))
-          && save(outcome.state(), token);
+      return saveOrKeep(before, outcome.state(), token); // a re-rendered page with the same text, like a 304
     }
     byte[] encoded = Json.writeBytes(version);
     if (encoded.length > ENCODED_LIMIT) {
@@ -743,6 +741,16 @@ public final class ArticleWatcher implements ArticleSink {
     counters.stateWrites.increment();
     publisher.saveState(state, () -> done(token));
     return true;
+  }
+
+  /**
+   * The state after an unchanged check (a 304, or a 200 whose text did not change): written now when {@link
+   * StateWrites} says it must be, else kept.
+   *
+   * @return whether a write is under way (the check ends when it completes)
+   */
+  private boolean saveOrKeep(ArticleState before, ArticleState after, Object token) {
+    return (StateWrites.mustWrite(before, after) || !keep(after)) && save(after, token);
   }
 
   /**
