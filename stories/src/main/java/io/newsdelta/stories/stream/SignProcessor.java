@@ -58,6 +58,9 @@ final class SignProcessor implements Processor<String, ArticleVersion, String, S
     }
     context.forward(record.withKey(v.articleId()).withValue(StoryMessage.notice(Member.of(v, null))));
     if (membership.storyOf(v.articleId()) != null) {
+      if (banded.get(v.articleId()) != null) {
+        banded.delete(v.articleId()); // banded no more: its keys are not needed
+      }
       return;
     }
     Signature signature = MinHash.signature(Shingles.of(texts(v)));

@@ -167,6 +167,25 @@ class StoriesTopologyTest {
     assertThat(bandLog.readRecordsToList()).hasSize(Bands.BANDS);
   }
 
+  @Test
+  void shouldForgetTheBandKeysOfAnArticleOnceItIsInAStory() {
+    TestOutputTopic<String, String> keysLog = driver.createOutputTopic(
+        "newsdelta-stories-" + SignProcessor.STORE + "-changelog", Serdes.String().deserializer(),
+        Serdes.String().deserializer());
+    List<String> a = text(1);
+    send(synthetic("https://one.example/a", a, 0));
+    send(synthetic("https://two.example/a", a, 1));
+    assertThat(stories.readValuesToList()).isNotEmpty();
+    keysLog.readRecordsToList();
+
+    send(synthetic("https://one.example/a", a, 2, 2));
+
+    assertThat(keysLog.readRecordsToList()).singleElement().satisfies(r -> {
+      assertThat(r.key()).isEqualTo("https://one.example/a");
+      assertThat(r.value()).isNull();
+    });
+  }
+
   private void send(ArticleVersion v) {
     versions.pipeInput(v.articleId(), v, v.observedAt());
   }
