@@ -4,9 +4,6 @@ import io.newsdelta.NewsdeltaException;
 import io.newsdelta.events.Topics;
 import io.newsdelta.kafka.GroupLag;
 import io.newsdelta.kafka.KafkaClients;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,7 +12,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -158,24 +154,6 @@ final class KafkaMeter implements AutoCloseable {
       }
     }
     return new long[] {count, bytes};
-  }
-
-  /** Bytes of log segments under a broker's log directory (every topic, internal ones included), or -1. */
-  static long logBytes(Path logDir) {
-    if (logDir == null || !Files.isDirectory(logDir)) {
-      return -1;
-    }
-    try (Stream<Path> files = Files.walk(logDir)) {
-      return files.filter(f -> f.getFileName().toString().endsWith(".log")).mapToLong(f -> {
-        try {
-          return Files.size(f);
-        } catch (IOException e) {
-          return 0; // a segment deleted while walking
-        }
-      }).sum();
-    } catch (IOException | java.io.UncheckedIOException e) {
-      return -1;
-    }
   }
 
   @Override

@@ -10,6 +10,7 @@ import io.newsdelta.bench.site.SiteConfig;
 import io.newsdelta.bench.site.SiteStats;
 import io.newsdelta.diffworker.DiffWorkerService;
 import io.newsdelta.stories.StoriesService;
+import io.newsdelta.stories.stream.StoriesTopology;
 import io.newsdelta.events.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -215,10 +216,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
     }
   }
 
-  /** What the stories job reads: the versions, then its two repartition stages (Streams' internal topic names). */
-  private static final List<String> STORIES_INPUTS = List.of(Topics.ARTICLE_VERSIONS,
-      StoriesService.APPLICATION_ID + "-story-bands-repartition",
-      StoriesService.APPLICATION_ID + "-story-members-repartition");
+  private static final List<String> STORIES_INPUTS = StoriesTopology.inputTopics(StoriesService.APPLICATION_ID);
 
   /** Records the diff worker and the stories job have yet to process. */
   private static long backlog(KafkaMeter kafka) {
@@ -261,7 +259,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
     long notModified = s1.site.articleNotModified() - s0.site.articleNotModified();
     long raw = KafkaMeter.delta(s0.offsets, s1.offsets, Topics.RAW_VERSIONS);
     double cpu = s1.cpuSeconds - s0.cpuSeconds;
-    long kafkaBytes = s0.logBytes < 0 || s1.logBytes < 0 ? -1 : s1.logBytes - s0.logBytes;
+    long kafkaBytes = s0.logBytes() < 0 || s1.logBytes() < 0 ? -1 : s1.logBytes() - s0.logBytes();
     int tracked = site.newsroom().requested();
     SiteStats end = site.counters().snapshot();
     double perCheck = checks == 0 ? -1 : (double) kafkaBytes / checks;
@@ -287,7 +285,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
         new Report.Cost(mib(heapFigures[0]), mib(heapFigures[1]), mib(rss), checks == 0 ? -1 : cpu / checks,
             kafkaBytes, perCheck, kafkaBytes < 0 || tracked == 0 ? -1 : kafkaBytes / secs * 86_400 / tracked,
             checks == 0 ? -1 : (double) (versions[1] + changes[1]) / checks,
-            LogBytes.growth(s0.logBytesByTopic, s1.logBytesByTopic)),
+            kafkaBytes < 0 ? Map.of() : LogBytes.growth(s0.logBytesByTopic, s1.logBytesByTopic)),
         end,
         new Report.Machine(Runtime.getRuntime().availableProcessors(), totalMemoryMib(),
             System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
@@ -302,11 +300,17 @@ public final class PipelineBenchmark implements Callable<Integer> {
   }
 
   /** The counters at one instant. */
+  /** @param logBytesByTopic the broker's segment bytes by topic; null when its log dir is unknown */
   private record Snapshot(long atMillis, SiteStats site, double cpuSeconds, Map<TopicPartition, Long> offsets,
-      long logBytes, Map<String, Long> logBytesByTopic) {
+      Map<String, Long> logBytesByTopic) {
     static Snapshot take(NewsSite site, ChildPipeline child, KafkaMeter kafka, Path logDir) {
       return new Snapshot(System.currentTimeMillis(), site.counters().snapshot(), child.cpuSeconds(),
-          kafka.endOffsets(), KafkaMeter.logBytes(logDir), LogBytes.byTopic(logDir));
+          kafka.endOffsets(), logDir == null || !Files.isDirectory(logDir) ? null : LogBytes.byTopic(logDir));
+    }
+
+    /** All segment bytes, or -1 when the log dir is unknown. */
+    long logBytes() {
+      return logBytesByTopic == null ? -1 : logBytesByTopic.values().stream().mapToLong(Long::longValue).sum();
     }
   }
 

@@ -30,6 +30,15 @@ public final class StoriesTopology {
 
   private StoriesTopology() {}
 
+  /**
+   * What the job with application id {@code applicationId} consumes: the versions, then its two repartition
+   * stages (Streams names them {@code <application id>-<stage>-repartition}); its lag on these is its backlog.
+   */
+  public static java.util.List<String> inputTopics(String applicationId) {
+    return java.util.List.of(Topics.ARTICLE_VERSIONS, applicationId + "-" + BANDS_TOPIC + "-repartition",
+        applicationId + "-" + MEMBERS_TOPIC + "-repartition");
+  }
+
   public static Topology build(MatchPolicy policy) {
     JsonSerde<StoryMessage> messages = JsonSerde.of(StoryMessage.class);
     StreamsBuilder builder = new StreamsBuilder();
