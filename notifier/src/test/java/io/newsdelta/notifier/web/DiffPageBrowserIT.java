@@ -26,6 +26,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The seed story's diff page in a real headless Chromium (Debian's chromium and chromium-driver, driven by
@@ -137,6 +139,8 @@ class DiffPageBrowserIT {
     open(Links.diff(ARTICLE, 1, 2));
     browser.findElement(By.cssSelector("form.choose select[name=from] option[value='2']")).click();
     browser.findElement(By.cssSelector("form.choose button")).click();
+    // the click submits the form; the new page comes when the browser has loaded it, not when click() returns
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("from=2"));
     assertThat(browser.getCurrentUrl()).contains("from=2").contains("to=2");
     assertThat(browser.findElement(By.cssSelector("main")).getText()).contains("The text is the same");
   }
