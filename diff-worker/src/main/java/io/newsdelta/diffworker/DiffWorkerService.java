@@ -8,6 +8,7 @@ import io.newsdelta.diffworker.version.VersionPolicy;
 import io.newsdelta.diffworker.stream.DiffTopology;
 import io.newsdelta.diffworker.stream.PoisonRecordHandler;
 import io.newsdelta.events.Topics;
+import io.newsdelta.streams.BoundedRocksDbMemory;
 import io.newsdelta.kafka.KafkaClients;
 import java.time.Duration;
 import java.util.Map;

@@ -7,6 +7,7 @@ import io.newsdelta.kafka.KafkaClients;
 import io.newsdelta.stories.similarity.MatchPolicy;
 import io.newsdelta.stories.stream.PoisonVersionHandler;
 import io.newsdelta.stories.stream.StoriesTopology;
+import io.newsdelta.streams.BoundedRocksDbMemory;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
@@ -38,7 +39,7 @@ public final class StoriesService implements AutoCloseable {
         streamsProperties(config, bootstrapServers));
   }
 
-  /** The Streams settings of the job (exactly once, records that are not versions logged and skipped). */
+  /** The Streams settings of the job (exactly once, records that are not versions logged and skipped, bounded RocksDB). */
   public static Properties streamsProperties(StoriesConfig config, String bootstrapServers) {
     // Bootstrap servers, application id and the client id newsdelta-stories-streams-<n> (its threads' ids derive from it).
     Properties p = new KafkaClients(bootstrapServers, "stories").streamsProperties(APPLICATION_ID, Map.of());
@@ -49,6 +50,8 @@ public final class StoriesService implements AutoCloseable {
     p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), Topics.MAX_MESSAGE_BYTES);
     p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "zstd");
     p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+    // Memory (issue 13): its stores share the process's one bounded RocksDB cache with the diff worker's.
+    p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class.getName());
     return p;
   }
 

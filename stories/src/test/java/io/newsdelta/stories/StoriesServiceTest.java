@@ -3,6 +3,7 @@ package io.newsdelta.stories;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsdelta.config.StoriesConfig;
+import io.newsdelta.streams.BoundedRocksDbMemory;
 import java.nio.file.Path;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
@@ -21,5 +22,14 @@ class StoriesServiceTest {
     assertThat(p.getProperty(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG)).isEqualTo("broker-1:9092");
     assertThat(p.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
     assertThat(p.get(StreamsConfig.STATE_DIR_CONFIG)).isEqualTo(Path.of("state").toAbsolutePath().toString());
+  }
+
+  @Test
+  void shouldKeepItsStoresInTheProcesssOneBoundedRocksDbMemory() {
+    // Left to Streams' defaults, its four stores on six partitions each had a 50 MiB cache and 16 MiB memtables.
+    Properties p = StoriesService.streamsProperties(
+        new StoriesConfig(true, StoriesConfig.DEFAULT_THRESHOLD, Path.of("state")), "broker-1:9092");
+
+    assertThat(p.get(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG)).isEqualTo(BoundedRocksDbMemory.class.getName());
   }
 }

@@ -1,17 +1,13 @@
-package io.newsdelta.diffworker;
+package io.newsdelta.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.newsdelta.config.DiffWorkerConfig;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.Options;
 
-/** The diff worker's RocksDB stores share one bounded cache instead of 50 MiB each plus their memtables. */
+/** Every RocksDB store of the process shares one bounded cache instead of 50 MiB each plus their memtables. */
 class BoundedRocksDbMemoryTest {
   @Test
   void shouldBoundEveryStoresMemtablesAndCacheIndexesInTheSharedCache() {
@@ -26,11 +22,5 @@ class BoundedRocksDbMemoryTest {
       assertThat(table.cacheIndexAndFilterBlocks()).isTrue();
       assertThat(table.pinTopLevelIndexAndFilter()).isTrue();
     }
-  }
-
-  @Test
-  void shouldBeTheDiffWorkersConfigSetter() {
-    assertThat(DiffWorkerService.streamsProperties(new DiffWorkerConfig(1, Path.of("state"), List.of()), "unused:9092")
-        .get(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG)).isEqualTo(BoundedRocksDbMemory.class.getName());
   }
 }

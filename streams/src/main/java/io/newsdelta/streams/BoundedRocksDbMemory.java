@@ -1,4 +1,4 @@
-package io.newsdelta.diffworker;
+package io.newsdelta.streams;
 
 import java.util.Map;
 import org.apache.kafka.streams.state.RocksDBConfigSetter;
