@@ -28,12 +28,16 @@ final class ChildPipeline implements AutoCloseable {
     this.clockTicks = clockTicks;
   }
 
-  /** Starts {@code jar run --config config} with {@code -Xmx heap}; its output goes to {@code log}. */
-  static ChildPipeline start(Path jar, Path config, String heap, Path workDir) {
+  /**
+   * Starts {@code jar run --config config} with {@code -Xmx heap} and {@code jvmOptions}; its output goes to
+   * {@code pipeline.log} in {@code workDir}. The child inherits the environment, {@code MALLOC_ARENA_MAX} included.
+   */
+  static ChildPipeline start(Path jar, Path config, String heap, List<String> jvmOptions, Path workDir) {
     String java = ProcessHandle.current().info().command().orElse("java");
     Path gc = workDir.resolve("gc.log");
-    List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + heap, "-Xlog:gc:file=" + gc,
-        "-jar", jar.toString(), "run", "--config", config.toString()));
+    List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + heap, "-Xlog:gc:file=" + gc));
+    cmd.addAll(jvmOptions);
+    cmd.addAll(List.of("-jar", jar.toString(), "run", "--config", config.toString()));
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile())
         .redirectErrorStream(true).redirectOutput(workDir.resolve("pipeline.log").toFile());
     // The generated config is the whole configuration: no NEWSDELTA_* variable of ours may override it.

@@ -18,10 +18,13 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.apache.kafka.common.TopicPartition;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -79,6 +82,8 @@ public final class PipelineBenchmark implements Callable<Integer> {
   double rerenderRate = 2;
   @Option(names = "--heap", description = "the pipeline's -Xmx (default ${DEFAULT-VALUE})")
   String heap = "2g";
+  @Option(names = "--jvm-option", description = "one more option for the pipeline's JVM, such as -XX:+UseSerialGC (repeatable)")
+  List<String> jvmOptions = new ArrayList<>();
   @Option(names = "--jar", description = "the launcher (default ${DEFAULT-VALUE})")
   Path jar = Path.of("app/target/newsdelta.jar");
   @Option(names = "--bootstrap-servers", description = "an external cluster; empty: the embedded broker")
@@ -138,7 +143,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
       Ledger ledger = new Ledger();
       Editor editor = new Editor(site.newsroom(), ledger, seed + 1);
       long started = System.currentTimeMillis();
-      try (ChildPipeline child = ChildPipeline.start(jar.toAbsolutePath(), config, heap, dir);
+      try (ChildPipeline child = ChildPipeline.start(jar.toAbsolutePath(), config, heap, jvmOptions, dir);
            KafkaMeter kafka = new KafkaMeter(bootstrap)) {
         progress("pipeline pid %d started; config %s", child.pid(), config);
         until(() -> kafka.ready(), Duration.ofSeconds(180), child, "the pipeline's topics");
@@ -296,7 +301,9 @@ public final class PipelineBenchmark implements Callable<Integer> {
     return String.format(Locale.ROOT, "--articles %d --feeds %d --hosts %d --boilerplate %s --site-latency %s "
         + "--recheck-gap %s --feed-poll %s --duration %s --edit-rate %s --rerender-rate %s --heap %s --edit-due-within %s",
         articles, feeds, hosts, boilerplate, siteLatency, recheckGap, feedPoll, duration, editRate, rerenderRate, heap,
-        editDueWithin);
+        editDueWithin)
+        + jvmOptions.stream().map(o -> " --jvm-option " + o).collect(Collectors.joining())
+        + Optional.ofNullable(System.getenv("MALLOC_ARENA_MAX")).map(n -> " (MALLOC_ARENA_MAX=" + n + ")").orElse("");
   }
 
   /** The counters at one instant. */
