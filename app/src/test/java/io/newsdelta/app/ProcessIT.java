@@ -46,7 +46,8 @@ class ProcessIT {
     String firstLog = runUntilStartedThenTerminate(config, "first.log");
     String secondLog = runUntilStartedThenTerminate(config, "second.log");
 
-    assertThat(firstLog).contains("Formatted Kafka data directory").contains("newsdelta stopped");
+    assertThat(firstLog).contains("Formatted Kafka data directory").contains("newsdelta stopped")
+        .contains("JVM: heap up to").contains("no heap size was given");
     assertThat(secondLog).doesNotContain("Formatted Kafka data directory").contains("newsdelta stopped");
     assertThat(clusterId(secondLog)).isEqualTo(clusterId(firstLog));
   }
@@ -57,7 +58,7 @@ class ProcessIT {
         "kafka:\n  partitions: 2\n  embedded:\n    port: 0\n    data-dir: %s\n".formatted(dir.resolve("kafka"))
             + "diff-worker:\n  state-dir: %s\nnotifier:\n  http:\n    port: 0\n".formatted(dir.resolve("streams")));
     Path log = dir.resolve("early.log");
-    Process run = start(log, "run", "--config", config.toString());
+    Process run = start(log, List.of("-Xmx256m"), "run", "--config", config.toString());
     try {
       // the first line the launcher logs, long before the services have started
       await().atMost(Duration.ofSeconds(60)).until(() -> read(log).contains("Formatted Kafka data directory"));
@@ -67,7 +68,8 @@ class ProcessIT {
     }
     assertThat(run.waitFor(60, TimeUnit.SECONDS)).as("stopped within 60 s").isTrue();
     assertThat(run.exitValue()).isZero();
-    assertThat(read(log)).contains("SIGTERM received: stopping").contains("newsdelta stopped");
+    assertThat(read(log)).contains("SIGTERM received: stopping").contains("newsdelta stopped")
+        .contains("JVM: heap up to 256 MiB (set)").doesNotContain("no heap size was given");
   }
 
   @Test
@@ -124,14 +126,15 @@ class ProcessIT {
   }
 
   private Process start(Path log, String... args) throws IOException {
-    List<String> command =
-        new java.util.ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dlog4j2.configurationFile=classpath:log4j2.xml",
-                "-cp",
-                System.getProperty("java.class.path"),
-                Main.class.getName()));
+    return start(log, List.of(), args);
+  }
+
+  private Process start(Path log, List<String> jvmOptions, String... args) throws IOException {
+    List<String> command = new java.util.ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Dlog4j2.configurationFile=classpath:log4j2.xml"));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
     command.addAll(List.of(args));
     return new ProcessBuilder(command)
         .directory(dir.toFile())

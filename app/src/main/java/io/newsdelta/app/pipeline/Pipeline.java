@@ -14,7 +14,6 @@ import io.newsdelta.metrics.MetricNames;
 import io.newsdelta.metrics.ServiceMetrics;
 import io.newsdelta.notifier.NotifierService;
 import java.io.IOException;
-import java.util.List;
 import io.newsdelta.NewsdeltaException;
 import io.newsdelta.stories.StoriesService;
 import java.util.ArrayDeque;
@@ -55,6 +54,9 @@ public final class Pipeline implements AutoCloseable {
   /** Starts the given services; on any failure, what was started is stopped again before rethrowing. */
   public static Pipeline start(NewsdeltaConfig config, Set<Service> services) {
     long begin = System.nanoTime();
+    JvmMemory jvm = JvmMemory.current();
+    LOG.info("JVM: {}", jvm.summary());
+    jvm.advice().ifPresent(advice -> LOG.warn("JVM: {}", advice));
     EmbeddedKafka broker = null;
     if (config.kafka().useEmbedded()) {
       var embedded = config.kafka().embedded();

@@ -34,6 +34,7 @@ class ImageIT {
   void shouldBeTheNamedImageWithAContainerAwareHeapOnItsOwnJava() {
     assertThat(image.repoTags()).contains("newsdelta:latest");
     assertThat(image.entrypoint()).startsWith("/opt/java/bin/java").contains("-XX:MaxRAMPercentage=60");
+    assertThat(image.env()).containsEntry("MALLOC_ARENA_MAX", "2");
     assertThat(image.root().resolve("opt/java/bin/java")).isExecutable();
     assertThat(image.root().resolve("etc/newsdelta/newsdelta.yml")).exists();
   }
