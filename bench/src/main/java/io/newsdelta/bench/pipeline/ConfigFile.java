@@ -16,7 +16,7 @@ final class ConfigFile {
   private ConfigFile() {}
 
   static Path write(Path dir, NewsSite site, SiteConfig sc, String webhook, String bootstrapServers, int kafkaPort,
-      String recheckGap, int gaps, String feedPoll, int fetchConcurrency) throws IOException {
+      String recheckGap, int gaps, String feedPoll, int fetchConcurrency, boolean stories) throws IOException {
     StringBuilder y = new StringBuilder();
     y.append("# Written by io.newsdelta.bench.pipeline.PipelineBenchmark\n");
     y.append("kafka:\n  bootstrap-servers: \"").append(bootstrapServers).append("\"\n");
@@ -36,6 +36,9 @@ final class ConfigFile {
       y.append("  fetch-concurrency: ").append(fetchConcurrency).append('\n');
     }
     y.append("diff-worker:\n  state-dir: ").append(dir.resolve("diff-worker")).append('\n');
+    if (!stories) {
+      y.append("stories:\n  enabled: false\n");
+    }
     y.append("notifier:\n  http:\n    port: 0\n  webhooks:\n    - url: ").append(webhook).append('\n');
     Path file = dir.resolve("newsdelta.yml");
     Files.writeString(file, y);

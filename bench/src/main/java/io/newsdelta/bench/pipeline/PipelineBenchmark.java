@@ -94,6 +94,9 @@ public final class PipelineBenchmark implements Callable<Integer> {
   Path workDir = Path.of("bench/target/pipeline-bench");
   @Option(names = "--out", description = "the JSON report (default ${DEFAULT-VALUE})")
   Path out = Path.of("bench/target/pipeline-report.json");
+  @Option(names = "--no-stories", description = "run without the stories job (stories.enabled: false), whose "
+      + "first pass bands every article's first version")
+  boolean noStories;
   @Option(names = "--quiet", description = "no progress lines on standard error")
   boolean quiet;
 
@@ -138,7 +141,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
       int kafkaPort = embedded ? freePort() : 0;
       String bootstrap = embedded ? "127.0.0.1:" + kafkaPort : bootstrapServers;
       Path config = ConfigFile.write(dir, site, siteConfig, hook.url(), bootstrapServers, kafkaPort, recheckGap,
-          (int) gaps, feedPoll, fetchConcurrency);
+          (int) gaps, feedPoll, fetchConcurrency, !noStories);
       Path logDir = embedded ? dir.resolve("kafka") : brokerLogDir;
       Ledger ledger = new Ledger();
       Editor editor = new Editor(site.newsroom(), ledger, seed + 1);
@@ -163,15 +166,16 @@ public final class PipelineBenchmark implements Callable<Integer> {
         long catchUpEnd = System.currentTimeMillis() + seconds(catchUpTimeout).toMillis();
         int partitions = (int) kafka.endOffsets().keySet().stream()
             .filter(tp -> tp.topic().equals(Topics.RAW_VERSIONS)).count();
-        long lag = backlog(kafka);
+        List<String> storiesInputs = noStories ? List.of() : STORIES_INPUTS;
+        long lag = backlog(kafka, storiesInputs);
         // a caught-up transactional reader still shows up to a marker or two per partition until its next commit
-        while (lag > 2L * partitions * (1 + STORIES_INPUTS.size()) && System.currentTimeMillis() < catchUpEnd
-            && child.alive()) {
+        long caughtUpLag = 2L * partitions * (1 + storiesInputs.size());
+        while (lag > caughtUpLag && System.currentTimeMillis() < catchUpEnd && child.alive()) {
           Thread.sleep(1000);
-          lag = backlog(kafka);
+          lag = backlog(kafka, storiesInputs);
           progress("catch-up: the diff worker and the stories job have %d records to go", lag);
         }
-        boolean caughtUp = lag <= 2L * partitions * (1 + STORIES_INPUTS.size());
+        boolean caughtUp = lag <= caughtUpLag;
         double caughtUpSeconds = caughtUp ? (System.currentTimeMillis() - started) / 1000.0 : -1;
         alive(child);
 
@@ -223,10 +227,10 @@ public final class PipelineBenchmark implements Callable<Integer> {
 
   private static final List<String> STORIES_INPUTS = StoriesTopology.inputTopics(StoriesService.APPLICATION_ID);
 
-  /** Records the diff worker and the stories job have yet to process. */
-  private static long backlog(KafkaMeter kafka) {
+  /** Records the diff worker and the stories job (reading {@code storiesInputs}) have yet to process. */
+  private static long backlog(KafkaMeter kafka, List<String> storiesInputs) {
     long lag = kafka.lag(DiffWorkerService.APPLICATION_ID, Topics.RAW_VERSIONS);
-    for (String topic : STORIES_INPUTS) {
+    for (String topic : storiesInputs) {
       lag += kafka.lag(StoriesService.APPLICATION_ID, topic);
     }
     return lag;
@@ -303,6 +307,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
         articles, feeds, hosts, boilerplate, siteLatency, recheckGap, feedPoll, duration, editRate, rerenderRate, heap,
         editDueWithin)
         + jvmOptions.stream().map(o -> " --jvm-option " + o).collect(Collectors.joining())
+        + (noStories ? " --no-stories" : "")
         + Optional.ofNullable(System.getenv("MALLOC_ARENA_MAX")).map(n -> " (MALLOC_ARENA_MAX=" + n + ")").orElse("");
   }
 

@@ -20,7 +20,7 @@ class ConfigFileTest {
   void shouldPassTheBenchmarksKnobsThroughTheRealConfigLoader(@TempDir Path dir) throws Exception {
     SiteConfig sc = new SiteConfig(1, 3, 30, 4, Boilerplate.ON_CHANGE, Duration.ZERO, 2);
     try (NewsSite site = NewsSite.start(sc)) {
-      Path file = ConfigFile.write(dir, site, sc, "http://127.0.0.1:9/hook", "", 19092, "10s", 7, "5s", 32);
+      Path file = ConfigFile.write(dir, site, sc, "http://127.0.0.1:9/hook", "", 19092, "10s", 7, "5s", 32, false);
 
       NewsdeltaConfig config = ConfigLoader.load(file, Map.of());
 
@@ -31,6 +31,7 @@ class ConfigFileTest {
       assertThat(config.ingest().fetchConcurrency()).isEqualTo(32);
       assertThat(config.notifier().webhooks()).containsExactly(URI.create("http://127.0.0.1:9/hook"));
       assertThat(config.kafka().embedded().port()).isEqualTo(19092);
+      assertThat(config.stories().enabled()).isFalse();
     }
   }
 }
