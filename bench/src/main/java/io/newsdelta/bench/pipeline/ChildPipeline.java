@@ -104,6 +104,35 @@ final class ChildPipeline implements AutoCloseable {
     return new long[] {before, after, capacity};
   }
 
+  /**
+   * Asks the child for a full collection ({@code jcmd PID GC.run}) and returns the heap still in use after it, from
+   * its GC log: the heap the process needs at this moment, garbage excluded. -1 when it cannot be had.
+   */
+  long liveHeapAfterFullGc() {
+    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+    try {
+      Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid()), "GC.run")
+          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+        p.destroyForcibly();
+        return -1;
+      }
+      long live = -1;
+      for (String line : Files.readAllLines(gcLog)) {
+        Matcher m = GC_LINE.matcher(line);
+        if (line.contains("Pause Full") && m.find()) {
+          live = bytes(m.group(3), m.group(4)); // the last full collection: the one just asked for
+        }
+      }
+      return live;
+    } catch (IOException e) {
+      return -1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return -1;
+    }
+  }
+
   private static long bytes(String n, String unit) {
     long v = Long.parseLong(n);
     return switch (unit) {

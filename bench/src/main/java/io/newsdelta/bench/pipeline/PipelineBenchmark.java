@@ -207,6 +207,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
         List<Alert> alerts = hook.alerts();
         score = Scoring.score(ledger, alerts, gap.toMillis());
         long rss = child.peakRssBytes();
+        long liveAfterFullGc = child.liveHeapAfterFullGc();
         long[] versions = kafka.committed(Topics.ARTICLE_VERSIONS, s0.offsets, s1.offsets);
         long[] changes = kafka.committed(Topics.ARTICLE_CHANGES, s0.offsets, s1.offsets);
         clock.close();
@@ -214,6 +215,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
         child.close();
         long[] heapFigures = child.heapFromGcLog();
         Report report = report(site, siteConfig, s0, s1, score, stages, versions, changes, rss, heapFigures,
+            liveAfterFullGc,
             firstPassTracked, firstPassSeconds, caughtUpSeconds, alerts.size(), embedded ? "embedded" : bootstrapServers,
             gap);
         Files.createDirectories(out.toAbsolutePath().getParent());
@@ -261,7 +263,8 @@ public final class PipelineBenchmark implements Callable<Integer> {
   }
 
   private Report report(NewsSite site, SiteConfig sc, Snapshot s0, Snapshot s1, Scoring.Result score,
-      Report.Stages stages, long[] versions, long[] changes, long rss, long[] heapFigures, int firstPassTracked, double firstPassSeconds,
+      Report.Stages stages, long[] versions, long[] changes, long rss, long[] heapFigures, long liveAfterFullGc,
+      int firstPassTracked, double firstPassSeconds,
       double caughtUpSeconds, int alerts, String kafka, Duration gap) {
     double secs = (s1.atMillis - s0.atMillis) / 1000.0;
     long checks = s1.site.articleRequests() - s0.site.articleRequests();
@@ -294,7 +297,8 @@ public final class PipelineBenchmark implements Callable<Integer> {
         new Report.Cost(mib(heapFigures[0]), mib(heapFigures[1]), mib(rss), checks == 0 ? -1 : cpu / checks,
             kafkaBytes, perCheck, kafkaBytes < 0 || tracked == 0 ? -1 : kafkaBytes / secs * 86_400 / tracked,
             checks == 0 ? -1 : (double) (versions[1] + changes[1]) / checks,
-            kafkaBytes < 0 ? Map.of() : LogBytes.growth(s0.logBytesByTopic, s1.logBytesByTopic)),
+            kafkaBytes < 0 ? Map.of() : LogBytes.growth(s0.logBytesByTopic, s1.logBytesByTopic),
+            liveAfterFullGc < 0 ? -1 : mib(liveAfterFullGc)),
         end,
         new Report.Machine(Runtime.getRuntime().availableProcessors(), totalMemoryMib(),
             System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),

@@ -98,10 +98,14 @@ public record Report(Setup setup, FirstPass firstPass, Throughput throughput, De
    *                               back, per article check (works against an external cluster too)
    * @param kafkaBytesByTopic      {@code kafkaBytesWritten} by topic (Streams changelogs and repartition topics
    *                               included), the topics that grew only, largest first
+   * @param liveHeapAfterFullGcMib the heap in use after a full collection asked for at the end of the settle
+   *                               phase ({@code jcmd GC.run}): what the process needs, without the garbage that
+   *                               {@code peakLiveHeapMib} may include; -1 when it could not be had
    */
   public record Cost(double peakHeapMib, double peakLiveHeapMib, double peakRssMib, double cpuSecondsPerCheck,
       long kafkaBytesWritten, double kafkaBytesPerCheck, double kafkaBytesPerArticlePerDay,
-      double versionAndChangeBytesPerCheck, java.util.Map<String, Long> kafkaBytesByTopic) {}
+      double versionAndChangeBytesPerCheck, java.util.Map<String, Long> kafkaBytesByTopic,
+      double liveHeapAfterFullGcMib) {}
 
   /** The machine: cores, memory, Java. */
   public record Machine(int cores, long memoryMib, String java, String note) {}

@@ -47,6 +47,7 @@ class PipelineBenchmarkIT {
     assertThat(report.throughput().rawVersionsPerSecond()).isPositive();
     assertThat(report.cost().peakRssMib()).isPositive();
     assertThat(report.cost().peakHeapMib()).isPositive();
+    assertThat(report.cost().liveHeapAfterFullGcMib()).isPositive().isLessThanOrEqualTo(report.cost().peakHeapMib());
     assertThat(report.cost().cpuSecondsPerCheck()).isPositive();
     assertThat(report.cost().kafkaBytesWritten()).isPositive();
     assertThat(report.site().hostsSeen()).isEqualTo(5);

@@ -30,4 +30,17 @@ class ScaleChartTest {
     assertThat(image.getWidth()).isEqualTo(900);
     assertThat(image.getHeight()).isEqualTo(1400);
   }
+
+  @Test
+  void shouldPlotTheHeapAfterTheFullCollectionWhenTheReportHasIt() throws Exception {
+    JsonNode older = report(1_000, 450);
+    JsonNode newer = new ObjectMapper().readTree(
+        "{\"cost\":{\"peakLiveHeapMib\":900,\"liveHeapAfterFullGcMib\":120.5}}");
+    JsonNode failed = new ObjectMapper().readTree(
+        "{\"cost\":{\"peakLiveHeapMib\":900,\"liveHeapAfterFullGcMib\":-1}}");
+
+    assertThat(ScaleChart.liveHeapMib(older)).isEqualTo(100);
+    assertThat(ScaleChart.liveHeapMib(newer)).isEqualTo(120.5);
+    assertThat(ScaleChart.liveHeapMib(failed)).isEqualTo(900);
+  }
 }
