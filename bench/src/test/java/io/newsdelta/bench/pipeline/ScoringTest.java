@@ -32,6 +32,20 @@ class ScoringTest {
   }
 
   @Test
+  void shouldCountTheWaitUpToAnEarlyReCheckNotUpToItsNominalTime() {
+    Ledger ledger = new Ledger();
+    ledger.add(rewrite(3, 10_000, 8_000, "The regulator approved the harbour plan.", "The council rejected the plan."));
+    ledger.firstServed(3, 1, 16_000); // nominally due at 18,000: checked 2 s early
+    Alert alert = new Alert(16_700, 3, 16_100, "t", false, "regulator approved harbour", "council rejected", "u");
+
+    Scoring.Result r = Scoring.score(ledger, List.of(alert), 10_000);
+
+    assertThat(r.beyondWait()).containsExactly(700); // from 16,000, not -1,300 from 18,000
+    assertThat(r.recheckLateness()).containsExactly(-2_000);
+    assertThat(r.pipelineOwn()).containsExactly(600);
+  }
+
+  @Test
   void shouldCountAnAlertWithOtherTextOrBeforeTheEditAsUnexplainedAndTheEditAsMissed() {
     Ledger ledger = new Ledger();
     ledger.add(rewrite(3, 10_000, 8_000, "The regulator approved the harbour plan.", "The council rejected the plan."));
