@@ -32,6 +32,7 @@ import picocli.CommandLine.ScopeType;
 public final class Main {
   static {
     CommonPoolSizing.apply(); // before any CompletableFuture or HttpClient exists
+    NioBufferCache.apply(); // before any socket is read or written
   }
 
   private Main() {}
