@@ -136,7 +136,11 @@ class ProcessIT {
     command.addAll(jvmOptions);
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
     command.addAll(List.of(args));
-    return new ProcessBuilder(command)
+    ProcessBuilder pb = new ProcessBuilder(command);
+    // the JVM options are the test's alone: a heap in JAVA_TOOL_OPTIONS would change what the launcher logs
+    pb.environment().remove("JAVA_TOOL_OPTIONS");
+    pb.environment().remove("JDK_JAVA_OPTIONS");
+    return pb
         .directory(dir.toFile())
         .redirectOutput(dir.resolve(log.getFileName() + ".out").toFile())
         .redirectError(log.toFile())

@@ -61,7 +61,7 @@ public record JvmMemory(long maxHeapBytes, boolean heapChosen, List<String> coll
       return Optional.empty();
     }
     return Optional.of(String.format(Locale.ROOT, "no heap size was given, so the heap may grow to %,d MiB (a "
-        + "quarter of this machine's memory) before it is collected; give one, e.g. MALLOC_ARENA_MAX=2 java %s -jar "
+        + "quarter of the memory this JVM sees) before it is collected; give one, e.g. MALLOC_ARENA_MAX=2 java %s -jar "
         + "newsdelta.jar run for a few thousand articles, or -XX:MaxRAMPercentage=60 in a container "
         + "(docs/operations.md, \"Memory\")", maxHeapBytes >> 20, RUN_OPTIONS));
   }
