@@ -31,4 +31,18 @@ class JsonTest {
 
     assertThat(raw.articleId()).isEqualTo("a");
   }
+
+  @Test
+  void shouldCarryTheExtractedTextOfARawVersionAndReadRecordsWrittenWithoutIt() {
+    RawVersion raw = new RawVersion("a", "https://x/", "https://x/rss", Instant.parse("2009-04-27T10:00:00Z"), 200,
+        "text/html", Hashes.sha256("<p>Hi</p>"), "<p>Hi</p>")
+        .withText(new RawVersion.Text("2", "Title", null, "By A", List.of("Hi"), null));
+
+    String json = Json.write(raw);
+
+    assertThat(json).contains("\"text\":{\"extractor\":\"2\",\"title\":\"Title\",");
+    assertThat(Json.read(json, RawVersion.class)).isEqualTo(raw);
+    assertThat(Json.read("{\"articleId\":\"a\",\"httpStatus\":200,\"body\":\"<p>Hi</p>\"}", RawVersion.class)
+        .text()).isNull();
+  }
 }

@@ -1,6 +1,7 @@
 package io.newsdelta.extract;
 
 import io.newsdelta.config.SiteRule;
+import io.newsdelta.events.Hashes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -32,10 +33,24 @@ public final class ArticleExtractor {
 
   private final SiteRules rules;
   private final int maxBytes;
+  private final String identity;
 
   private ArticleExtractor(List<SiteRule> rules, int maxBytes) {
     this.rules = new SiteRules(rules);
     this.maxBytes = maxBytes;
+    this.identity = rules.isEmpty()
+        ? ExtractorVersion.CURRENT
+        : ExtractorVersion.CURRENT + "+rules:" + Hashes.sha256(rules.toString()).substring(0, 12);
+  }
+
+  /**
+   * Which texts this extractor produces: {@link ExtractorVersion#CURRENT}, and a digest of the site rules when there
+   * are any. Two extractors with equal identities give every page the same text (the size cap aside), so a text one
+   * of them extracted can stand for the other's: ingest sends the text it extracted with this identity, and the diff
+   * worker uses it when its own identity is the same.
+   */
+  public String identity() {
+    return identity;
   }
 
   /** An extractor with no site rules. */

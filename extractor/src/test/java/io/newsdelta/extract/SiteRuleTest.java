@@ -12,6 +12,19 @@ class SiteRuleTest {
       "riverside-gazette.example", ".article__body", ".article__headline", List.of("blockquote"))));
 
   @Test
+  void shouldNameTheRulesInTheExtractorsIdentitySoTextsOfOtherRulesAreNotTaken() {
+    SiteRule rule = new SiteRule("riverside-gazette.example", ".article__body", ".article__headline",
+        List.of("blockquote"));
+
+    assertThat(ArticleExtractor.generic().identity()).isEqualTo(ExtractorVersion.CURRENT);
+    assertThat(extractor.identity()).startsWith(ExtractorVersion.CURRENT + "+rules:")
+        .isEqualTo(ArticleExtractor.withRules(List.of(rule)).identity())
+        .isEqualTo(ArticleExtractor.withRules(List.of(rule)).withMaxBytes(1024).identity())
+        .isNotEqualTo(ArticleExtractor.withRules(List.of(new SiteRule(
+            "riverside-gazette.example", ".article__body", ".article__headline", List.of()))).identity());
+  }
+
+  @Test
   void shouldApplyARuleToItsHostAndSubdomains() {
     ExtractedArticle article = extractor.extract(Pages.utf8("news-page.html"),
         "https://www.riverside-gazette.example/news/tram");

@@ -17,6 +17,9 @@ import io.newsdelta.events.Hashes;
 import io.newsdelta.events.Json;
 import io.newsdelta.events.RawVersion;
 import io.newsdelta.events.Topics;
+import io.newsdelta.extract.ArticleExtractor;
+import io.newsdelta.extract.ExtractedArticle;
+import io.newsdelta.extract.ExtractorVersion;
 import io.newsdelta.net.AddressPolicy;
 import io.newsdelta.testsupport.LocalWebServer;
 import java.net.URI;
@@ -64,6 +67,11 @@ class IngestServiceIT {
     assertThat(version.contentType()).isEqualTo("text/html; charset=windows-1252");
     assertThat(version.body()).isEqualTo(html);
     assertThat(version.bodySha256()).isEqualTo(Hashes.sha256(html));
+    // The text ingest extracted to fingerprint the page travels with it, named by the extractor that made it.
+    ExtractedArticle extracted = ArticleExtractor.generic().extract(html, article.toString());
+    assertThat(version.text()).isEqualTo(new RawVersion.Text(ExtractorVersion.CURRENT, extracted.title(),
+        extracted.standfirst(), extracted.byline(), extracted.paragraphs(), extracted.emptyReason()));
+    assertThat(version.text().title()).isEqualTo("Café talks");
     ConsumerRecord<String, String> record = records.get(0);
     assertThat(header(record, "ce_type")).isEqualTo("io.newsdelta.raw-version");
     assertThat(header(record, "ce_specversion")).isEqualTo("1.0");

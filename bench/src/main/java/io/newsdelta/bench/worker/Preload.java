@@ -48,7 +48,7 @@ public final class Preload {
         for (RawVersion raw : raws) {
           String id = raw.articleId() + (raw.articleId().contains("?") ? "&" : "?") + "copy=" + r;
           byte[] value = Json.writeBytes(new RawVersion(id, raw.url(), raw.feedUrl(), raw.fetchedAt(),
-              raw.httpStatus(), raw.contentType(), raw.bodySha256(), raw.body()));
+              raw.httpStatus(), raw.contentType(), raw.bodySha256(), raw.body(), raw.lifecycle(), raw.text()));
           bytes.addAndGet(value.length);
           producer.send(new ProducerRecord<>(Topics.RAW_VERSIONS, id, value), (meta, e) -> {
             if (e != null) {

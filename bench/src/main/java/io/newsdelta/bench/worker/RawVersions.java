@@ -3,6 +3,8 @@ package io.newsdelta.bench.worker;
 import io.newsdelta.bench.Corpus;
 import io.newsdelta.events.Hashes;
 import io.newsdelta.events.RawVersion;
+import io.newsdelta.extract.ArticleExtractor;
+import io.newsdelta.extract.ExtractedArticle;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -42,6 +44,21 @@ public final class RawVersions {
         out.add(new RawVersion(url, url, "https://bench.example/rss", t0.plusSeconds(600L * v + i), 200,
             "text/html; charset=utf-8", Hashes.sha256(html), html));
       }
+    }
+    return out;
+  }
+
+  /**
+   * The same raw versions carrying their text as ingest sends it (extracted by the generic extractor, named by its
+   * identity), so the worker takes it instead of extracting the page again.
+   */
+  public static List<RawVersion> withCarriedText(List<RawVersion> raws) {
+    ArticleExtractor extractor = ArticleExtractor.generic();
+    List<RawVersion> out = new ArrayList<>(raws.size());
+    for (RawVersion raw : raws) {
+      ExtractedArticle a = extractor.extract(raw.body(), raw.url());
+      out.add(raw.withText(new RawVersion.Text(extractor.identity(), a.title(), a.standfirst(), a.byline(),
+          a.paragraphs(), a.emptyReason())));
     }
     return out;
   }

@@ -34,7 +34,10 @@ import org.apache.kafka.streams.KafkaStreams;
  *
  * <p>{@code java -cp bench/target/benchmarks.jar io.newsdelta.bench.worker.WorkerLoadRun
  * /work/shared/corpus/trafilatura-eval 2 4 [streams.key=value ...]}: corpus, stream threads, repeat, and
- * optional Streams overrides (such as {@code commit.interval.ms=1000}) to compare settings.
+ * optional Streams overrides (such as {@code commit.interval.ms=1000}) to compare settings. With {@code
+ * -Dcarried=true} every raw version carries the text ingest would have extracted, so the worker takes it instead of
+ * extracting the page (the live pipeline's case); without it the worker extracts every page (a replay's, or raw
+ * versions from an ingest with other site rules).
  */
 public final class WorkerLoadRun {
   private WorkerLoadRun() {}
@@ -47,7 +50,9 @@ public final class WorkerLoadRun {
     int threads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
     int repeat = args.length > 2 ? Integer.parseInt(args[2]) : 4;
     Path dir = Files.createTempDirectory("newsdelta-worker-load");
-    List<RawVersion> raws = RawVersions.of(corpus);
+    // -Dcarried=true: the raw versions carry their text, as ingest sends them, so the worker does not extract.
+    boolean carried = Boolean.getBoolean("carried");
+    List<RawVersion> raws = carried ? RawVersions.withCarriedText(RawVersions.of(corpus)) : RawVersions.of(corpus);
     OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     try (EmbeddedKafka broker = EmbeddedKafka.start(dir.resolve("kafka"), 0, 0)) {
@@ -55,8 +60,9 @@ public final class WorkerLoadRun {
       TopicAdmin.ensure(servers, Topics.all(6));
       long bytes = Preload.produce(servers, raws, repeat);
       long total = (long) raws.size() * repeat;
-      System.out.printf("Produced %d raw versions (%d MB of JSON) from %d pages of 100-300 KB%n",
-          total, bytes >> 20, raws.size() / RawVersions.VERSIONS);
+      System.out.printf("Produced %d raw versions (%d MB of JSON) from %d pages of 100-300 KB, %s%n",
+          total, bytes >> 20, raws.size() / RawVersions.VERSIONS,
+          carried ? "each carrying its extracted text (-Dcarried=true)" : "without their text (extracted by the worker)");
       DiffWorkerConfig config = new DiffWorkerConfig(threads, dir.resolve("state"), List.of());
       Properties overrides = new Properties();
       for (int i = 3; i < args.length; i++) {

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Extracts each raw version, asks {@link Versioner} whether its text is new, and if so stores the new state
+ * Extracts each raw version (or takes the text ingest extracted with the same extractor), asks {@link Versioner} whether its text is new, and if so stores the new state
  * and forwards the version (and the changes to announce). A punctuator announces held live-blog additions
  * once they are due. Runs inside a Streams task, so the state updates and the outputs commit together or not
  * at all.
@@ -148,6 +148,11 @@ final class DiffProcessor implements Processor<String, RawVersion, String, Objec
       LOG.warn("Skipping {}: HTTP status {} is not a page to extract", raw.url(), raw.httpStatus());
       return null;
     }
+    RawVersion.Text carried = raw.text();
+    if (options.carriedText() && carried != null && extractor.identity().equals(carried.extractor())) {
+      return text(raw.url(), carried.title(), carried.standfirst(), carried.byline(), carried.paragraphs(),
+          carried.emptyReason());
+    }
     ExtractedArticle article;
     try {
       article = extractor.extract(raw.body(), raw.url());
@@ -155,13 +160,20 @@ final class DiffProcessor implements Processor<String, RawVersion, String, Objec
       LOG.error("Extractor failed on {}; the version is skipped. Please report this page as a bug.", raw.url(), e);
       return null;
     }
-    if (article.paragraphs().isEmpty()) {
+    return text(raw.url(), article.title(), article.standfirst(), article.byline(), article.paragraphs(),
+        article.emptyReason());
+  }
+
+  /** The text to version, or null (logged) when the extractor found no article text. */
+  private static ArticleText text(String url, String title, String standfirst, String byline,
+      List<String> paragraphs, String emptyReason) {
+    if (paragraphs.isEmpty()) {
       LOG.warn(
           "No article text in {}: {}. If this page is an article, add an extract.sites rule for its host.",
-          raw.url(), article.emptyReason());
+          url, emptyReason);
       return null;
     }
-    return new ArticleText(article.title(), article.standfirst(), article.byline(), article.paragraphs());
+    return new ArticleText(title, standfirst, byline, paragraphs);
   }
 
   private void forward(String key, long timestamp, ArticleVersion version) {

@@ -41,13 +41,17 @@ public final class DiffTopology {
    * @param releaseCheck how often the held additions are checked
    * @param versionsTopic where versions go ({@code newsdelta.article-versions} or a replay's generation)
    * @param changesTopic where changes go
+   * @param carriedText whether a raw version's text, extracted by ingest with an extractor of the same identity
+   *     as the worker's, is taken instead of extracting the body again: yes for the live worker; no for a replay,
+   *     which is run to read history with the extractor of this build whatever the records say
    */
   public record Options(
       VersionPolicy policy,
       PunctuationType releaseClock,
       Duration releaseCheck,
       String versionsTopic,
-      String changesTopic) {
+      String changesTopic,
+      boolean carriedText) {
     public static final Options DEFAULT = live(VersionPolicy.DEFAULT);
 
     public Options {
@@ -60,18 +64,26 @@ public final class DiffTopology {
     /** The live worker's options: released by wall-clock time, checked every 30 s at most. */
     public static Options live(VersionPolicy policy) {
       return new Options(policy, PunctuationType.WALL_CLOCK_TIME, checkEvery(policy), Topics.ARTICLE_VERSIONS,
-          Topics.ARTICLE_CHANGES);
+          Topics.ARTICLE_CHANGES, true);
     }
 
-    /** A replay's options: released by stream time (the raw versions' record timestamps). */
+    /**
+     * A replay's options: released by stream time (the raw versions' record timestamps); every body extracted
+     * again.
+     */
     public static Options replay(VersionPolicy policy) {
       return new Options(policy, PunctuationType.STREAM_TIME, checkEvery(policy), Topics.ARTICLE_VERSIONS,
-          Topics.ARTICLE_CHANGES);
+          Topics.ARTICLE_CHANGES, false);
+    }
+
+    /** The same options, extracting every body again ({@code false}) or not. */
+    public Options withCarriedText(boolean carriedText) {
+      return new Options(policy, releaseClock, releaseCheck, versionsTopic, changesTopic, carriedText);
     }
 
     /** The same options writing to other topics. */
     public Options withTopics(String versions, String changes) {
-      return new Options(policy, releaseClock, releaseCheck, versions, changes);
+      return new Options(policy, releaseClock, releaseCheck, versions, changes, carriedText);
     }
 
     private static Duration checkEvery(VersionPolicy policy) {

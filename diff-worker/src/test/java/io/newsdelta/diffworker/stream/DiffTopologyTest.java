@@ -290,6 +290,63 @@ class DiffTopologyTest {
     assertThat(versions.isEmpty()).isTrue();
   }
 
+  @Test
+  void shouldTakeTheTextIngestExtractedWithTheSameExtractorInsteadOfExtractingAgain() {
+    String html = SeedPage.html(SeedStory.version(4), 1);
+    raw.pipeInput(URL, page(html, 0).withText(carried(ArticleExtractor.generic().identity(), "Carried paragraph.")));
+
+    // The body would extract to the seed story's paragraphs; the version has the carried text, so it was taken.
+    ArticleVersion version = versions.readValue();
+    assertThat(version.title()).isEqualTo("Carried headline");
+    assertThat(version.paragraphs()).containsExactly("Carried paragraph.");
+  }
+
+  @Test
+  void shouldExtractTheBodyAgainWhenTheTextCameFromAnotherExtractor() {
+    String html = SeedPage.html(SeedStory.version(4), 1);
+    raw.pipeInput(URL, page(html, 0).withText(carried(ExtractorVersion.CURRENT + "+rules:0123456789ab", "Other.")));
+    raw.pipeInput(URL, page(html, 5).withText(carried("1", "Older.")));
+
+    List<ArticleVersion> made = versions.readValuesToList();
+    assertThat(made).hasSize(1);
+    assertThat(made.get(0).paragraphs())
+        .isEqualTo(ArticleExtractor.generic().extract(html, URL).paragraphs())
+        .doesNotContain("Other.", "Older.");
+  }
+
+  @Test
+  void shouldSkipAPageWhoseCarriedTextHasNoArticle() {
+    raw.pipeInput(URL, page(SeedPage.html(SeedStory.version(4), 1), 0).withText(new RawVersion.Text(
+        ArticleExtractor.generic().identity(), null, null, null, List.of(), "no block of text found")));
+
+    assertThat(versions.isEmpty()).isTrue();
+  }
+
+  @Test
+  void shouldExtractEveryBodyAgainInAReplayWhateverTheRecordsCarry() {
+    driver.close();
+    Properties props =
+        DiffWorkerService.streamsProperties(new DiffWorkerConfig(1, stateDir, List.of()), "unused:9092");
+    driver = new TopologyTestDriver(DiffTopology.build(ArticleExtractor.generic(),
+        DiffTopology.Options.replay(io.newsdelta.diffworker.version.VersionPolicy.DEFAULT)), props, T0);
+    raw = driver.createInputTopic(Topics.RAW_VERSIONS, Serdes.String().serializer(), JsonSerde.of(RawVersion.class));
+    versions = driver.createOutputTopic(
+        Topics.ARTICLE_VERSIONS, Serdes.String().deserializer(), JsonSerde.of(ArticleVersion.class));
+    String html = SeedPage.html(SeedStory.version(4), 1);
+    raw.pipeInput(URL, page(html, 0).withText(carried(ArticleExtractor.generic().identity(), "Carried paragraph.")));
+
+    assertThat(versions.readValue().paragraphs()).isEqualTo(ArticleExtractor.generic().extract(html, URL).paragraphs());
+  }
+
+  private static RawVersion.Text carried(String extractor, String paragraph) {
+    return new RawVersion.Text(extractor, "Carried headline", null, null, List.of(paragraph), null);
+  }
+
+  private static RawVersion page(String html, int minutes) {
+    Instant at = T0.plusSeconds(60L * minutes);
+    return new RawVersion(URL, URL, "https://news.example/rss.xml", at, 200, "text/html", Hashes.sha256(html), html);
+  }
+
   private static RawVersion lifecycle(RawVersion.LifecycleKind kind, int status, String reason, String movedTo,
       int minutes, String body) {
     Instant at = T0.plusSeconds(60L * minutes);
@@ -298,7 +355,6 @@ class DiffTopologyTest {
   }
 
   private void send(String html, int minutes) {
-    Instant at = T0.plusSeconds(60L * minutes);
-    raw.pipeInput(URL, new RawVersion(URL, URL, "https://news.example/rss.xml", at, 200, "text/html", Hashes.sha256(html), html));
+    raw.pipeInput(URL, page(html, minutes));
   }
 }

@@ -12,6 +12,7 @@ import io.newsdelta.events.RawVersion.LifecycleKind;
 import io.newsdelta.events.Topics;
 import io.newsdelta.extract.ArticleExtractor;
 import io.newsdelta.extract.CharsetSniffer;
+import io.newsdelta.extract.ExtractedArticle;
 import io.newsdelta.ingest.error.Diagnoses;
 import io.newsdelta.ingest.error.Diagnosis;
 import io.newsdelta.ingest.error.ErrorKind;
@@ -655,16 +656,18 @@ public final class ArticleWatcher implements ArticleSink {
     counters.fullFetches.increment();
     String body = CharsetSniffer.decode(response.body(), response.contentType());
     String bodySha = Hashes.sha256(body);
-    String textSha = bodySha.equals(before.lastPublishedSha256())
-        ? before.textSha256()
-        : TextFingerprint.of(extractor.extract(body, before.url()), bodySha);
+    // The same body as the last one published has the same text; any other is extracted, and its text travels
+    // with the raw version so the diff worker need not extract it again.
+    ExtractedArticle article = bodySha.equals(before.lastPublishedSha256()) ? null
+        : extractor.extract(body, before.url());
+    String textSha = article == null ? before.textSha256() : TextFingerprint.of(article, bodySha);
     RawVersion version = new RawVersion(before.articleId(), before.url(), before.feedUrl(), response.receivedAt(),
-        response.status(), response.contentType(), bodySha, body);
+        response.status(), response.contentType(), bodySha, body, null,
+        article == null ? null : CarriedText.of(article, extractor.identity()));
     ArticleChecks.Outcome outcome = ArticleChecks.afterFetch(before, schedule, version, textSha, response.etag(),
         response.lastModified(), response.uri().toString());
     if (outcome.lifecycle() != null) {
-      version = new RawVersion(version.articleId(), version.url(), version.feedUrl(), version.fetchedAt(),
-          version.httpStatus(), version.contentType(), version.bodySha256(), version.body(), outcome.lifecycle());
+      version = version.withLifecycle(outcome.lifecycle());
     }
     if (outcome.recovered()) {
       LOG.info("Page {} fetched again after failing with {}", url, before.lastErrorKind());
