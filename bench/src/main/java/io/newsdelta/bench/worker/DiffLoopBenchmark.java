@@ -71,37 +71,34 @@ public class DiffLoopBenchmark {
    */
   @Benchmark
   public Observation versionCarriedText() {
-    int i = next;
-    next = (i + 1) % raws.size();
-    if (i == 0) {
-      states.clear();
-    }
-    RawVersion raw = raws.get(i);
-    ArticleText text = texts.get(i);
-    if (text == null) {
-      return null;
-    }
-    Observation o = Versioner.observe(states.get(raw.articleId()), raw.articleId(), raw.url(), raw.fetchedAt(), text);
-    states.put(raw.articleId(), o.state());
-    return o;
+    int i = nextIndex();
+    return version(raws.get(i), texts.get(i));
   }
 
   /** Extracts and versions the next raw version. */
   @Benchmark
   public Observation extractAndVersion() {
+    RawVersion raw = raws.get(nextIndex());
+    ExtractedArticle a = extractor.extract(raw.body(), raw.url());
+    return version(raw, a.paragraphs().isEmpty() ? null
+        : new ArticleText(a.title(), a.standfirst(), a.byline(), a.paragraphs()));
+  }
+
+  /** The next raw version's index; each pass starts from empty state, so every pass makes the same versions. */
+  private int nextIndex() {
     int i = next;
     next = (i + 1) % raws.size();
     if (i == 0) {
-      // Each pass starts from empty state, so every pass makes the same versions and changes.
       states.clear();
     }
-    RawVersion raw = raws.get(i);
-    ExtractedArticle a = extractor.extract(raw.body(), raw.url());
-    if (a.paragraphs().isEmpty()) {
+    return i;
+  }
+
+  private Observation version(RawVersion raw, ArticleText text) {
+    if (text == null) {
       return null;
     }
-    Observation o = Versioner.observe(states.get(raw.articleId()), raw.articleId(), raw.url(), raw.fetchedAt(),
-        new ArticleText(a.title(), a.standfirst(), a.byline(), a.paragraphs()));
+    Observation o = Versioner.observe(states.get(raw.articleId()), raw.articleId(), raw.url(), raw.fetchedAt(), text);
     states.put(raw.articleId(), o.state());
     return o;
   }
