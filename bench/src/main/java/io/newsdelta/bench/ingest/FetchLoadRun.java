@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -36,11 +37,13 @@ import java.util.concurrent.TimeUnit;
  * own ceiling on the same kind of request, in the same minute.
  *
  * <p>With the default per-host limits (4 at once, 250 ms apart) 200 hosts allow at most 800 requests/s, so the run
- * gives each 127.0.0.x host an {@code ingest.hosts[]} entry (concurrency HOST_CONC, min-gap 0).
+ * gives each 127.0.0.x host an {@code ingest.hosts[]} entry (concurrency HOST_CONC, min-gap HOST_GAP_MS, 0 unless
+ * given). With a gap, the run prints the shortest gap between two starts at one host as ingest's gate let them go,
+ * and the site prints the same as it saw ingest's requests: when Jetty had read each one and when its handler began.
  *
  * <pre>{@code
  * java -Xmx512m -cp bench/target/benchmarks.jar io.newsdelta.bench.ingest.FetchLoadRun \
- *     steady|changing ARTICLES FEEDS HOSTS LATENCY_MS GAP_MS WINDOW_S FETCH_CONC HOST_CONC heavy|light
+ *     steady|changing ARTICLES FEEDS HOSTS LATENCY_MS GAP_MS WINDOW_S FETCH_CONC HOST_CONC heavy|light [HOST_GAP_MS]
  * }</pre>
  */
 public final class FetchLoadRun {
@@ -58,6 +61,7 @@ public final class FetchLoadRun {
     int fetchConc = Integer.parseInt(arg(args, 7, "512"));
     int hostConc = Integer.parseInt(arg(args, 8, "8"));
     String weight = arg(args, 9, mode.equals("steady") ? "light" : "heavy");
+    long hostGapMs = Long.parseLong(arg(args, 10, "0"));
 
     Process site = startSite(feeds, articles, hosts, latencyMs, mode, weight);
     BufferedReader siteOut = new BufferedReader(new InputStreamReader(site.getInputStream(), StandardCharsets.UTF_8));
@@ -77,10 +81,10 @@ public final class FetchLoadRun {
     Path dir = Files.createTempDirectory("newsdelta-fetch-load");
     try (EmbeddedKafka broker = EmbeddedKafka.start(dir.resolve("kafka"), 0, 0)) {
       TopicAdmin.ensure(broker.bootstrapServers(), Topics.all(6));
-      IngestConfig config = config(port, feeds, hosts, gapMs, fetchConc, hostConc);
+      IngestConfig config = config(port, feeds, hosts, gapMs, fetchConc, hostConc, hostGapMs);
       System.out.printf("ingest: %d articles in %d feeds on %d hosts, re-checked every %d ms (%,.0f checks/s asked),"
-          + " %d checks at once, per host %d at once, min-gap 0 (ingest.hosts[] entries)%n", articles, feeds, hosts,
-          gapMs, articles * 1000.0 / gapMs, fetchConc, hostConc);
+          + " %d checks at once, per host %d at once, min-gap %d ms (ingest.hosts[] entries)%n", articles, feeds,
+          hosts, gapMs, articles * 1000.0 / gapMs, fetchConc, hostConc, hostGapMs);
       System.out.println("load before: " + uptime());
       try (IngestService ingest = new IngestService(config, broker.bootstrapServers())
           .withAddressPolicy(AddressPolicy.WITH_LOOPBACK)) {
@@ -103,14 +107,15 @@ public final class FetchLoadRun {
     site.destroy();
   }
 
-  private static IngestConfig config(int port, int feeds, int hosts, long gapMs, int fetchConc, int hostConc) {
+  private static IngestConfig config(int port, int feeds, int hosts, long gapMs, int fetchConc, int hostConc,
+      long hostGapMs) {
     List<FeedConfig> feedList = new ArrayList<>();
     for (int f = 0; f < feeds; f++) {
       feedList.add(new FeedConfig(URI.create(new SiteUrls(hosts, port).feed(f)), "feed " + f));
     }
     List<IngestConfig.HostLimit> limits = new ArrayList<>();
     for (int h = 1; h <= hosts; h++) {
-      limits.add(new IngestConfig.HostLimit("127.0.0." + h, hostConc, Duration.ZERO));
+      limits.add(new IngestConfig.HostLimit("127.0.0." + h, hostConc, Duration.ofMillis(hostGapMs)));
     }
     // Enough gaps for the whole run: the schedule stops re-checking after its last gap.
     List<Duration> gaps = Collections.nCopies(2000, Duration.ofMillis(gapMs));
@@ -205,6 +210,13 @@ public final class FetchLoadRun {
     }
     System.out.printf("in flight: peak %d requests over all hosts, peak %d at one host (%s), %d hosts seen%n",
         gate.maxInFlight(), maxHost, busiest, gate.hosts().size());
+    long[] gaps = gate.hosts().stream().map(gate::seen).filter(x -> x.minGap() != null)
+        .mapToLong(x -> x.minGap().toNanos()).sorted().toArray();
+    if (gaps.length > 0) {
+      System.out.printf(Locale.ROOT, "gaps at ingest's gate since start: shortest between two starts at one host"
+          + " %.1f ms, median host's shortest %.1f ms (the site's own view is printed at the end)%n", gaps[0] / 1e6,
+          gaps[gaps.length / 2] / 1e6);
+    }
     System.out.printf("memory: heap peak %,d MB used of %,d MB max, RSS peak %,d MB%n", peakHeap >> 20,
         Runtime.getRuntime().maxMemory() >> 20, peakRss >> 20);
   }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import org.eclipse.jetty.server.Request;
@@ -70,6 +71,10 @@ public final class FastSite implements AutoCloseable {
   private final String lastModified;
   private final AtomicLong revision = new AtomicLong();
   private final AtomicLongArray served = new AtomicLongArray(4);
+  /** Ingest's requests per host, timed when Jetty had read the request (ms, Jetty's own stamp). */
+  private final SiteCounters received;
+  /** Ingest's requests per host, timed when the handler began (after Jetty's dispatch to a thread). */
+  private final SiteCounters handled;
   private SiteUrls urls;
 
   private FastSite(Config config) {
@@ -82,6 +87,8 @@ public final class FastSite implements AutoCloseable {
     this.server = new Server(pool);
     this.pages = new ByteBuffer[config.articles()][];
     this.feeds = new byte[config.feeds()][];
+    this.received = new SiteCounters(config.hosts());
+    this.handled = new SiteCounters(config.hosts());
   }
 
   /** Binds a free port shared by all host addresses, renders every page (they name the port), starts serving. */
@@ -188,6 +195,14 @@ public final class FastSite implements AutoCloseable {
     return n;
   }
 
+  /**
+   * The politeness figures of the requests ingest made (its User-Agent; not {@code wrk}'s): per host the most at
+   * once and the shortest gap between two, as Jetty received them and as the handler began them.
+   */
+  public SiteStats[] politeness() {
+    return new SiteStats[] {received.snapshot(), handled.snapshot()};
+  }
+
   /** Answers so far: article pages in full, article 304s, feeds in full, feed 304s. */
   public long[] served() {
     return new long[] {served.get(0), served.get(1), served.get(2), served.get(3)};
@@ -211,6 +226,25 @@ public final class FastSite implements AutoCloseable {
     public void handle(String target, Request base, HttpServletRequest req, HttpServletResponse resp)
         throws IOException {
       base.setHandled(true);
+      int host = hostNumber(req.getLocalAddr());
+      String agent = req.getHeader("User-Agent");
+      boolean ingest = agent != null && agent.startsWith("newsdelta") && host >= 1 && host <= config.hosts();
+      if (ingest) {
+        received.begin(host, TimeUnit.MILLISECONDS.toNanos(base.getTimeStamp()));
+        handled.begin(host, System.nanoTime());
+      }
+      try {
+        answer(target, host, req, resp);
+      } finally {
+        if (ingest) {
+          received.end(host);
+          handled.end(host);
+        }
+      }
+    }
+
+    private void answer(String target, int host, HttpServletRequest req, HttpServletResponse resp)
+        throws IOException {
       if (!config.latency().isZero()) {
         try {
           Thread.sleep(config.latency().toMillis());
@@ -219,7 +253,6 @@ public final class FastSite implements AutoCloseable {
           return;
         }
       }
-      int host = hostNumber(req.getLocalAddr());
       int a = SiteUrls.articleOf(target);
       int f = SiteUrls.feedOf(target);
       if (a >= 0 && a < pages.length && urls.hostOf(a) == host) {

@@ -42,6 +42,12 @@ public final class FastSiteMain {
     watch.setDaemon(true);
     watch.start();
     parentGone.await();
+    SiteStats[] polite = site.politeness();
+    System.out.printf(java.util.Locale.ROOT, "politeness (ingest's requests, at the site): most at once on one host %d;"
+        + " shortest gap between two requests to one host %.1f ms received by Jetty, %.1f ms at the handler"
+        + " (median host's shortest %.1f / %.1f ms), %d hosts%n", polite[1].maxConcurrencyAnyHost(),
+        polite[0].minGapMillisAnyHost(), polite[1].minGapMillisAnyHost(), polite[0].medianHostMinGapMillis(),
+        polite[1].medianHostMinGapMillis(), polite[1].hostsSeen());
     long[] s = site.served();
     System.out.println("served pages " + s[0] + ", page 304s " + s[1] + ", feeds " + s[2] + ", feed 304s " + s[3]);
     site.close();

@@ -60,6 +60,32 @@ class FastSiteTest {
     }
   }
 
+  @Test
+  void shouldTimeIngestsRequestsPerHostAndLeaveOthersOut() throws Exception {
+    FastSite.Config config = new FastSite.Config(1, 4, 2, Duration.ZERO, FastSite.Mode.STEADY, false, 8);
+    try (FastSite site = FastSite.start(config)) {
+      get(site.articleUrl(0), null); // not ingest's User-Agent (wrk's, a browser's): not timed
+      String agent = "newsdelta/0.1 (+https://github.com/newsdelta/newsdelta)";
+      send(site.articleUrl(0), agent);
+      Thread.sleep(300);
+      send(site.articleUrl(2), agent); // the same host, 127.0.0.1, at least 300 ms later
+      send(site.articleUrl(1), agent); // another host
+
+      for (SiteStats seen : site.politeness()) {
+        assertThat(seen.hostsSeen()).isEqualTo(2);
+        assertThat(seen.maxConcurrencyAnyHost()).isEqualTo(1);
+        // Only host 1 had two requests; a third untimed one 0 ms before would have made its gap near 0.
+        assertThat(seen.minGapMillisAnyHost()).isBetween(290.0, 5_000.0);
+      }
+    }
+  }
+
+  private void send(String url, String agent) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+        .header("User-Agent", agent).build();
+    assertThat(http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+  }
+
   private HttpResponse<String> get(String url, String ifNoneMatch) throws Exception {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
     if (ifNoneMatch != null) {
