@@ -14,6 +14,8 @@ import io.newsdelta.events.RawVersion;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -34,6 +36,8 @@ import org.slf4j.MDC;
 final class DiffProcessor implements Processor<String, RawVersion, String, Object> {
   private static final Logger LOG = LoggerFactory.getLogger(DiffProcessor.class);
   private static final String SOURCE = "/newsdelta/diff-worker";
+  /** The identities of carried texts this process has said it extracts again. */
+  private static final Set<String> FOREIGN_TEXTS = ConcurrentHashMap.newKeySet();
 
   private final ArticleExtractor extractor;
   private final DiffTopology.Options options;
@@ -149,9 +153,12 @@ final class DiffProcessor implements Processor<String, RawVersion, String, Objec
       return null;
     }
     RawVersion.Text carried = raw.text();
-    if (options.carriedText() && carried != null && extractor.identity().equals(carried.extractor())) {
-      return text(raw.url(), carried.title(), carried.standfirst(), carried.byline(), carried.paragraphs(),
-          carried.emptyReason());
+    if (options.carriedText() && carried != null) {
+      if (extractor.identity().equals(carried.extractor())) {
+        return text(raw.url(), carried.title(), carried.standfirst(), carried.byline(), carried.paragraphs(),
+            carried.emptyReason());
+      }
+      foreign(carried.extractor());
     }
     ExtractedArticle article;
     try {
@@ -162,6 +169,15 @@ final class DiffProcessor implements Processor<String, RawVersion, String, Objec
     }
     return text(raw.url(), article.title(), article.standfirst(), article.byline(), article.paragraphs(),
         article.emptyReason());
+  }
+
+  /** Says once per process and identity (16 at most) that texts of another extractor are extracted again. */
+  private void foreign(String identity) {
+    if (FOREIGN_TEXTS.size() < 16 && FOREIGN_TEXTS.add(String.valueOf(identity))) {
+      LOG.warn("Raw versions carry text read by extractor {}, and this worker's is {}: it extracts those pages again."
+          + " That is expected while ingest and the diff worker run different releases. Otherwise give ingest the"
+          + " worker's extract.sites rules, so that each page is extracted once.", identity, extractor.identity());
+    }
   }
 
   /** The text to version, or null (logged) when the extractor found no article text. */

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.Properties;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import io.newsdelta.config.DiffWorkerConfig;
 import io.newsdelta.diffworker.DiffWorkerService;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +28,12 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.Appender;
+import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.core.Logger;
+import org.apache.logging.log4j.core.appender.AbstractAppender;
+import org.apache.logging.log4j.core.config.Property;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -312,6 +319,34 @@ class DiffTopologyTest {
     assertThat(made.get(0).paragraphs())
         .isEqualTo(ArticleExtractor.generic().extract(html, URL).paragraphs())
         .doesNotContain("Other.", "Older.");
+  }
+
+  @Test
+  void shouldSayOnceThatItExtractsTextsOfAnotherExtractorAgainAndWhatToDo() {
+    List<String> warnings = new CopyOnWriteArrayList<>();
+    Logger logger = (Logger) LogManager.getLogger(DiffProcessor.class);
+    Appender appender = new AbstractAppender("foreign-texts", null, null, true, Property.EMPTY_ARRAY) {
+      @Override
+      public void append(LogEvent event) {
+        String message = event.getMessage().getFormattedMessage();
+        if (message.startsWith("Raw versions carry text")) {
+          warnings.add(message);
+        }
+      }
+    };
+    appender.start();
+    logger.addAppender(appender);
+    try {
+      String html = SeedPage.html(SeedStory.version(4), 1);
+      raw.pipeInput(URL, page(html, 0).withText(carried("2+rules:warned0nce001", "Other.")));
+      raw.pipeInput(URL, page(html, 5).withText(carried("2+rules:warned0nce001", "Other.")));
+    } finally {
+      logger.removeAppender(appender);
+    }
+
+    assertThat(warnings).hasSize(1);
+    assertThat(warnings.get(0)).contains("2+rules:warned0nce001", "this worker's is " + ExtractorVersion.CURRENT,
+        "extract.sites");
   }
 
   @Test
