@@ -64,18 +64,20 @@ class FastSiteTest {
   void shouldTimeIngestsRequestsPerHostAndLeaveOthersOut() throws Exception {
     FastSite.Config config = new FastSite.Config(1, 4, 2, Duration.ZERO, FastSite.Mode.STEADY, false, 8);
     try (FastSite site = FastSite.start(config)) {
-      get(site.articleUrl(0), null); // not ingest's User-Agent (wrk's, a browser's): not timed
+      // Host 2 (127.0.0.2) gets requests without ingest's User-Agent only (wrk's, a browser's): not timed.
+      get(site.articleUrl(1), null);
+      get(site.articleUrl(3), null);
       String agent = "newsdelta/0.1 (+https://github.com/newsdelta/newsdelta)";
-      send(site.articleUrl(0), agent);
-      Thread.sleep(300);
-      send(site.articleUrl(2), agent); // the same host, 127.0.0.1, at least 300 ms later
-      send(site.articleUrl(1), agent); // another host
+      long before = System.nanoTime();
+      send(site.articleUrl(0), agent); // host 1
+      send(site.articleUrl(2), agent); // host 1 again, after the first was answered
+      double elapsedMillis = (System.nanoTime() - before) / 1e6;
 
       for (SiteStats seen : site.politeness()) {
-        assertThat(seen.hostsSeen()).isEqualTo(2);
+        assertThat(seen.hostsSeen()).isEqualTo(1);
         assertThat(seen.maxConcurrencyAnyHost()).isEqualTo(1);
-        // Only host 1 had two requests; a third untimed one 0 ms before would have made its gap near 0.
-        assertThat(seen.minGapMillisAnyHost()).isBetween(290.0, 5_000.0);
+        // Jetty's stamp is in whole milliseconds, so its gap may be a millisecond longer than the client saw.
+        assertThat(seen.minGapMillisAnyHost()).isBetween(0.0, elapsedMillis + 1);
       }
     }
   }
