@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.newsdelta.config.DiffWorkerConfig;
+import io.newsdelta.events.ArticleVersion;
 import io.newsdelta.events.Hashes;
 import io.newsdelta.events.Json;
 import io.newsdelta.events.RawVersion;
 import io.newsdelta.events.Topics;
+import io.newsdelta.extract.ArticleExtractor;
 import io.newsdelta.kafka.TopicAdmin;
 import io.newsdelta.testsupport.TestBroker;
 import java.nio.file.Path;
@@ -87,6 +89,39 @@ class DiffWorkerServiceIT {
         assertThat(keys(read, Topics.ARTICLE_CHANGES)).hasSize(ARTICLES);
       });
       assertThat(new HashSet<>(keys(read, Topics.ARTICLE_CHANGES))).containsExactlyInAnyOrderElementsOf(ids);
+    }
+  }
+
+  @Test
+  void theTextIngestCarriedIsVersionedWithoutExtractingThePageAgain() throws Exception {
+    String servers = broker.bootstrapServers();
+    String id = "https://news.example/uk-politics/8029999";
+    String html = SeedPage.html(SeedStory.version(4), 0);
+    DiffWorkerConfig config = new DiffWorkerConfig(1, dir.resolve("state"), List.of());
+    // The worker's extractor for this config is the generic one; ingest names the text by that identity.
+    RawVersion raw = new RawVersion(id, id, "https://news.example/rss.xml", Instant.parse("2026-01-01T00:00:00Z"),
+        200, "text/html", Hashes.sha256(html), html).withText(new RawVersion.Text(
+            ArticleExtractor.withRules(config.siteRules()).identity(), "Carried headline", null, null,
+            List.of("The paragraph ingest extracted."), null));
+    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers, ProducerConfig.ACKS_CONFIG, "all"),
+        new StringSerializer(), new ByteArraySerializer())) {
+      producer.send(new ProducerRecord<>(Topics.RAW_VERSIONS, id, Json.writeBytes(raw))).get(30, TimeUnit.SECONDS);
+    }
+    worker = new DiffWorkerService(config, servers);
+    worker.start();
+
+    try (KafkaConsumer<String, String> out = committedReader(servers)) {
+      List<ConsumerRecord<String, String>> read = new ArrayList<>();
+      await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+        out.poll(Duration.ofMillis(200)).forEach(read::add);
+        assertThat(keys(read, Topics.ARTICLE_VERSIONS)).containsExactly(id);
+      });
+      ArticleVersion version = Json.read(read.stream().filter(r -> r.topic().equals(Topics.ARTICLE_VERSIONS))
+          .findFirst().orElseThrow().value(), ArticleVersion.class);
+      // The page itself extracts to the seed story; the version holds what ingest carried.
+      assertThat(version.title()).isEqualTo("Carried headline");
+      assertThat(version.paragraphs()).containsExactly("The paragraph ingest extracted.");
     }
   }
 
