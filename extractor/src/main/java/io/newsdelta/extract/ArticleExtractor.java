@@ -2,6 +2,7 @@ package io.newsdelta.extract;
 
 import io.newsdelta.config.SiteRule;
 import io.newsdelta.events.Hashes;
+import io.newsdelta.events.RawVersion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -51,6 +52,15 @@ public final class ArticleExtractor {
    */
   public String identity() {
     return identity;
+  }
+
+  /**
+   * {@code article}, extracted by this extractor, as a raw version carries it: named by {@link #identity()}, so a
+   * reader with an extractor of the same identity can take it instead of extracting the page again.
+   */
+  public RawVersion.Text carried(ExtractedArticle article) {
+    return new RawVersion.Text(identity, article.title(), article.standfirst(), article.byline(), article.paragraphs(),
+        article.emptyReason());
   }
 
   /** An extractor with no site rules. */

@@ -3,6 +3,7 @@ package io.newsdelta.extract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsdelta.config.SiteRule;
+import io.newsdelta.events.RawVersion;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +23,18 @@ class SiteRuleTest {
         .isEqualTo(ArticleExtractor.withRules(List.of(rule)).withMaxBytes(1024).identity())
         .isNotEqualTo(ArticleExtractor.withRules(List.of(new SiteRule(
             "riverside-gazette.example", ".article__body", ".article__headline", List.of()))).identity());
+  }
+
+  @Test
+  void shouldCarryAnExtractedArticleUnderItsExtractorsIdentity() {
+    ExtractedArticle article = extractor.extract(Pages.utf8("news-page.html"),
+        "https://www.riverside-gazette.example/news/tram");
+
+    RawVersion.Text text = extractor.carried(article);
+
+    assertThat(text).isEqualTo(new RawVersion.Text(extractor.identity(), "Council approves new tram line",
+        article.standfirst(), article.byline(), article.paragraphs(), null));
+    assertThat(text.paragraphs()).isNotEmpty();
   }
 
   @Test

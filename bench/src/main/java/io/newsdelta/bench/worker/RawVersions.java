@@ -4,7 +4,6 @@ import io.newsdelta.bench.Corpus;
 import io.newsdelta.events.Hashes;
 import io.newsdelta.events.RawVersion;
 import io.newsdelta.extract.ArticleExtractor;
-import io.newsdelta.extract.ExtractedArticle;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -56,9 +55,7 @@ public final class RawVersions {
     ArticleExtractor extractor = ArticleExtractor.generic();
     List<RawVersion> out = new ArrayList<>(raws.size());
     for (RawVersion raw : raws) {
-      ExtractedArticle a = extractor.extract(raw.body(), raw.url());
-      out.add(raw.withText(new RawVersion.Text(extractor.identity(), a.title(), a.standfirst(), a.byline(),
-          a.paragraphs(), a.emptyReason())));
+      out.add(raw.withText(extractor.carried(extractor.extract(raw.body(), raw.url()))));
     }
     return out;
   }

@@ -1,7 +1,6 @@
 package io.newsdelta.diffworker.stream;
 
 import io.newsdelta.extract.ArticleExtractor;
-import io.newsdelta.extract.ExtractedArticle;
 import io.newsdelta.diffworker.version.ArticleState;
 import io.newsdelta.diffworker.version.ArticleText;
 import io.newsdelta.diffworker.version.Lifecycles;
@@ -152,23 +151,26 @@ final class DiffProcessor implements Processor<String, RawVersion, String, Objec
       LOG.warn("Skipping {}: HTTP status {} is not a page to extract", raw.url(), raw.httpStatus());
       return null;
     }
-    RawVersion.Text carried = raw.text();
-    if (options.carriedText() && carried != null) {
-      if (extractor.identity().equals(carried.extractor())) {
-        return text(raw.url(), carried.title(), carried.standfirst(), carried.byline(), carried.paragraphs(),
-            carried.emptyReason());
+    RawVersion.Text text = raw.text();
+    boolean taken = options.carriedText() && text != null && extractor.identity().equals(text.extractor());
+    if (!taken) {
+      if (options.carriedText() && text != null) {
+        foreign(text.extractor());
       }
-      foreign(carried.extractor());
+      try {
+        text = extractor.carried(extractor.extract(raw.body(), raw.url()));
+      } catch (RuntimeException e) {
+        LOG.error("Extractor failed on {}; the version is skipped. Please report this page as a bug.", raw.url(), e);
+        return null;
+      }
     }
-    ExtractedArticle article;
-    try {
-      article = extractor.extract(raw.body(), raw.url());
-    } catch (RuntimeException e) {
-      LOG.error("Extractor failed on {}; the version is skipped. Please report this page as a bug.", raw.url(), e);
+    if (text.paragraphs().isEmpty()) {
+      LOG.warn(
+          "No article text in {}: {}. If this page is an article, add an extract.sites rule for its host.",
+          raw.url(), text.emptyReason());
       return null;
     }
-    return text(raw.url(), article.title(), article.standfirst(), article.byline(), article.paragraphs(),
-        article.emptyReason());
+    return new ArticleText(text.title(), text.standfirst(), text.byline(), text.paragraphs());
   }
 
   /** Says once per process and identity (16 at most) that texts of another extractor are extracted again. */
@@ -178,18 +180,6 @@ final class DiffProcessor implements Processor<String, RawVersion, String, Objec
           + " That is expected while ingest and the diff worker run different releases. Otherwise give ingest the"
           + " worker's extract.sites rules, so that each page is extracted once.", identity, extractor.identity());
     }
-  }
-
-  /** The text to version, or null (logged) when the extractor found no article text. */
-  private static ArticleText text(String url, String title, String standfirst, String byline,
-      List<String> paragraphs, String emptyReason) {
-    if (paragraphs.isEmpty()) {
-      LOG.warn(
-          "No article text in {}: {}. If this page is an article, add an extract.sites rule for its host.",
-          url, emptyReason);
-      return null;
-    }
-    return new ArticleText(title, standfirst, byline, paragraphs);
   }
 
   private void forward(String key, long timestamp, ArticleVersion version) {

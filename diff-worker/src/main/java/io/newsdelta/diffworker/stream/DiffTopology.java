@@ -76,11 +76,6 @@ public final class DiffTopology {
           Topics.ARTICLE_CHANGES, false);
     }
 
-    /** The same options, extracting every body again ({@code false}) or not. */
-    public Options withCarriedText(boolean carriedText) {
-      return new Options(policy, releaseClock, releaseCheck, versionsTopic, changesTopic, carriedText);
-    }
-
     /** The same options writing to other topics. */
     public Options withTopics(String versions, String changes) {
       return new Options(policy, releaseClock, releaseCheck, versions, changes, carriedText);

@@ -663,7 +663,7 @@ public final class ArticleWatcher implements ArticleSink {
     String textSha = article == null ? before.textSha256() : TextFingerprint.of(article, bodySha);
     RawVersion version = new RawVersion(before.articleId(), before.url(), before.feedUrl(), response.receivedAt(),
         response.status(), response.contentType(), bodySha, body, null,
-        article == null ? null : CarriedText.of(article, extractor.identity()));
+        article == null ? null : extractor.carried(article));
     ArticleChecks.Outcome outcome = ArticleChecks.afterFetch(before, schedule, version, textSha, response.etag(),
         response.lastModified(), response.uri().toString());
     if (outcome.lifecycle() != null) {
