@@ -151,8 +151,9 @@ public final class FetchLoadRun {
   private static void measure(IngestService ingest, int windowS) throws InterruptedException {
     com.sun.management.OperatingSystemMXBean os =
         (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    // A few seconds for the re-checks to reach their pace before the window opens.
-    TimeUnit.SECONDS.sleep(5);
+    // A few seconds for the re-checks to reach their pace before the window opens; -Dfetchload.warmup=SECONDS for
+    // more, so that the JIT has compiled the broker, the client and the extractor before the window is measured.
+    TimeUnit.SECONDS.sleep(Long.getLong("fetchload.warmup", 5));
     // -Dfetchload.jfr=FILE: a JFR profile of the window alone (the first pass, all parsing, would drown the rest).
     String jfrFile = System.getProperty("fetchload.jfr");
     jdk.jfr.Recording jfr = null;
@@ -166,6 +167,8 @@ public final class FetchLoadRun {
     }
     IngestCounters.Snapshot a = ingest.counters();
     long cpu0 = os.getProcessCpuTime();
+    long jit0 = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+    ThreadCpu threads0 = ThreadCpu.now();
     long t0 = System.nanoTime();
     long peakHeap = 0;
     long peakRss = 0;
@@ -177,6 +180,8 @@ public final class FetchLoadRun {
     }
     IngestCounters.Snapshot b = ingest.counters();
     long cpu = os.getProcessCpuTime() - cpu0;
+    long jitMs = ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jit0;
+    java.util.Map<String, Long> threads = ThreadCpu.now().since(threads0);
     if (jfr != null) {
       try {
         jfr.dump(Path.of(jfrFile));
@@ -198,6 +203,14 @@ public final class FetchLoadRun {
         b.stateWritesKept() - a.stateWritesKept());
     System.out.printf("CPU: %.2f ms per check (this process: ingest + broker), %.2f cores busy%n",
         cpu / 1e6 / Math.max(1, checks), cpu / 1e9 / secs);
+    System.out.printf("JIT: %.1f s of compilation in the window (%.2f ms per check of the CPU above)%n", jitMs / 1e3,
+        (double) jitMs / Math.max(1, checks));
+    long javaThreads = threads.values().stream().mapToLong(Long::longValue).sum();
+    System.out.printf(Locale.ROOT, "CPU per check by thread (ms): %s; the JVM's own (GC, JIT) %.2f%n",
+        threads.entrySet().stream().filter(e -> e.getValue() * 100 >= cpu)
+            .map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue() / 1e6 / Math.max(1, checks)))
+            .collect(java.util.stream.Collectors.joining(", ")),
+        (cpu - javaThreads) / 1e6 / Math.max(1, checks));
     HostGate gate = ingest.hostGate();
     int maxHost = 0;
     String busiest = "";
