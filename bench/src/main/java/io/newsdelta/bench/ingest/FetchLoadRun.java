@@ -203,10 +203,10 @@ public final class FetchLoadRun {
         b.stateWritesKept() - a.stateWritesKept());
     System.out.printf("CPU: %.2f ms per check (this process: ingest + broker), %.2f cores busy%n",
         cpu / 1e6 / Math.max(1, checks), cpu / 1e9 / secs);
-    System.out.printf("JIT: %.1f s of compilation in the window (%.2f ms per check of the CPU above)%n", jitMs / 1e3,
-        (double) jitMs / Math.max(1, checks));
+    System.out.printf("JIT: %.1f s of compilation in the window (the compiler threads' elapsed time, %.2f ms per"
+        + " check)%n", jitMs / 1e3, (double) jitMs / Math.max(1, checks));
     long javaThreads = threads.values().stream().mapToLong(Long::longValue).sum();
-    System.out.printf(Locale.ROOT, "CPU per check by thread (ms): %s; the JVM's own (GC, JIT) %.2f%n",
+    System.out.printf(Locale.ROOT, "CPU per check by thread (ms): %s; the rest (GC, JIT, threads that ended) %.2f%n",
         threads.entrySet().stream().filter(e -> e.getValue() * 100 >= cpu)
             .map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue() / 1e6 / Math.max(1, checks)))
             .collect(java.util.stream.Collectors.joining(", ")),
